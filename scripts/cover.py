@@ -19,7 +19,7 @@ def read(path):
     head, _, body = text.partition("\n\n")
     subject = re.search(r"^Subject: (.*(?:\n[ \t].*)*)", head, re.M).group(1)
     subject = re.sub(r"\s*\n\s*", " ", subject)
-    m = re.match(r"\[PATCH(?: v(\d+))? 0/\d+\] (.*)", subject)
+    m = re.match(r"\[PATCH(?: v(\d+))? 0+/\d+\] (.*)", subject)
     if not m:
         sys.exit(f"{path}: cover subject not understood: {subject}")
     version, title = m.group(1) or "1", m.group(2)
