@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # Entry points only; the work is done by the scripts in scripts/.
 
-.PHONY: all build board dtbs tree export base test deps deps-test clean-cache help
+.PHONY: all build board dtbs tree export base test test-debug check deps deps-test deps-check clean-cache help
 
 all: build
 
-## build: apply series/ to the base and build the touched drivers built in and as modules, plus the Lemans DTBs
+## build: apply series/ and build the touched drivers built in and as modules, iris against QCOM_RPROC_COMMON y/m/n, and the Lemans DTBs
 build: deps
-	scripts/build builtin modules dtbs
+	scripts/build builtin modules dtbs matrix
 
 ## board: Image, all modules and DTBs for a board (slow)
 board: deps
@@ -16,6 +16,14 @@ board: deps
 ## test: KUnit on QEMU arm64 (series + rig); ends with "N passed, N failed"
 test: deps-test
 	scripts/kunit
+
+## test-debug: the same KUnit run with KASAN, kmemleak and lockdep
+test-debug: deps-test
+	KUNIT_TIMEOUT=$${KUNIT_TIMEOUT:-2400} scripts/kunit rig/kunitconfig.debug
+
+## check: upstream-readiness gate on series/ (and rig/patches/): one table, fails on any regression (SERIES_DIR=... checks another series)
+check: deps-check
+	scripts/check
 
 ## tree: the work tree (base + cover + series + rig) to edit and commit in
 tree: deps
@@ -34,6 +42,9 @@ deps:
 
 deps-test:
 	scripts/deps test
+
+deps-check:
+	scripts/deps check
 
 ## clean-cache: remove everything this project keeps in the cache
 clean-cache:
