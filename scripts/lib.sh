@@ -11,6 +11,11 @@ CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
 JOBS=${JOBS:-$(nproc)}
 export ARCH CROSS_COMPILE
 
+# QEMU arguments the rig adds to kunit.py's own: RAM up to 0xc0000000 so
+# that the non-relocatable images' carveouts (rig/dts/rig.dtsi) are in RAM.
+# scripts/rig-dtb dumps QEMU's device tree with the same arguments.
+RIG_QEMU_ARGS=(-m 2048)
+
 # The base kernel git repository; work trees are added to it.
 BASE_GIT=$CACHE/base.git
 
@@ -21,6 +26,27 @@ note() { echo ">>> $*" >&2; }
 need() {
 	command -v "$1" >/dev/null 2>&1 ||
 		die "'$1' not found: install Debian package '$2' (apt-get install $2)"
+}
+
+# debian_uri: set DEBIAN_URI to the machine's first non-security Debian
+# source in /etc/apt (deb822 .sources, then one-line lists) and
+# DEBIAN_KEYRING to its Signed-By keyring (Debian's archive keyring if none),
+# so that other suites are fetched from the same place with the same keys.
+debian_uri() {
+	local f
+	DEBIAN_URI='' DEBIAN_KEYRING=''
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -e "$f" ] || continue
+		DEBIAN_URI=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$f")
+		DEBIAN_KEYRING=$(awk '/^Signed-By:/ { print $2; exit }' "$f")
+		[ -n "$DEBIAN_URI" ] && break
+	done
+	if [ -z "$DEBIAN_URI" ]; then
+		DEBIAN_URI=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /:\/\//) { if ($i !~ /security/) { print $i; exit } } }')
+	fi
+	[ -n "$DEBIAN_URI" ] || die "no Debian source found in /etc/apt (sources.list or sources.list.d)"
+	[ -n "$DEBIAN_KEYRING" ] || DEBIAN_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 }
 
 # Commands the tree scripts need. ccache is optional to the kernel build but
