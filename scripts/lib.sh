@@ -65,6 +65,24 @@ need_build_tools() {
 	[ -e /usr/include/gelf.h ] || die "libelf headers not found: install Debian package 'libelf-dev'"
 }
 
+# use_ccache: every kernel build goes through ccache ($CCACHE_DIR, default
+# in the cache, 5 GB cap).
+use_ccache() {
+	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+	mkdir -p "$CCACHE_DIR"
+	ccache -M 5G >/dev/null
+}
+
+# worktree DIR: make DIR a linked work tree of the base repository (detached
+# at the base) unless it is one already; the caller checks out what it needs.
+worktree() {
+	[ -f "$1/.git" ] && return 0
+	rm -rf "$1"
+	mkdir -p "$(dirname "$1")"
+	git --git-dir="$BASE_GIT" worktree prune
+	git --git-dir="$BASE_GIT" worktree add -q --detach "$1" base >&2
+}
+
 # Git identity for commits the harness makes in the cache (base, am).
 export GIT_AUTHOR_NAME=${GIT_AUTHOR_NAME:-qcom-pas-el2}
 export GIT_AUTHOR_EMAIL=${GIT_AUTHOR_EMAIL:-qcom-pas-el2@users.noreply.invalid}
