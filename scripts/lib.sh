@@ -11,10 +11,9 @@ CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
 JOBS=${JOBS:-$(nproc)}
 export ARCH CROSS_COMPILE
 
-# QEMU arguments the rig adds to kunit.py's own: RAM up to 0xc0000000 so
-# that the non-relocatable images' carveouts (rig/dts/rig.dtsi) are in RAM.
-# scripts/rig-dtb dumps QEMU's device tree with the same arguments.
-RIG_QEMU_ARGS=(-m 2048)
+# The QEMU machine of the KUnit run (kunit.py --qemu_config); scripts/rig-dtb
+# dumps that machine's device tree.
+RIG_QEMU_CONFIG=$TOP/rig/qemu_config.py
 
 # The base kernel git repository; work trees are added to it.
 BASE_GIT=$CACHE/base.git
