@@ -13,7 +13,7 @@ build: deps
 board: deps
 	scripts/build board
 
-## test: KUnit on QEMU arm64 (series + rig); ends with "N passed, N failed"
+## test: KUnit on QEMU arm64 (series + rig); ends with "N passed, N failed" (TREE=DIR tests that kernel tree as it is)
 test: deps-test
 	scripts/kunit
 
@@ -21,7 +21,7 @@ test: deps-test
 test-debug: deps-test
 	KUNIT_TIMEOUT=$${KUNIT_TIMEOUT:-2400} scripts/kunit rig/kunitconfig rig/kunitconfig.debug
 
-## check: upstream-readiness gate on series/ (and rig/patches/): one table, fails on any regression (SERIES_DIR=... checks another series)
+## check: upstream-readiness gate on series/ (and rig/patches/): one table, fails on any regression (SERIES_DIR=... checks another series, TREE=DIR the commits of a work tree)
 check: deps-check
 	scripts/check
 

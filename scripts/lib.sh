@@ -11,10 +11,9 @@ CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
 JOBS=${JOBS:-$(nproc)}
 export ARCH CROSS_COMPILE
 
-# QEMU arguments the rig adds to kunit.py's own: RAM up to 0xc0000000 so
-# that the non-relocatable images' carveouts (rig/dts/rig.dtsi) are in RAM.
-# scripts/rig-dtb dumps QEMU's device tree with the same arguments.
-RIG_QEMU_ARGS=(-m 2048)
+# The QEMU machine of the KUnit run (kunit.py --qemu_config); scripts/rig-dtb
+# dumps that machine's device tree.
+RIG_QEMU_CONFIG=$TOP/rig/qemu_config.py
 
 # The base kernel git repository; work trees are added to it.
 BASE_GIT=$CACHE/base.git
@@ -63,6 +62,24 @@ need_build_tools() {
 	need dtc device-tree-compiler
 	[ -e /usr/include/openssl/ssl.h ] || die "OpenSSL headers not found: install Debian package 'libssl-dev'"
 	[ -e /usr/include/gelf.h ] || die "libelf headers not found: install Debian package 'libelf-dev'"
+}
+
+# use_ccache: every kernel build goes through ccache ($CCACHE_DIR, default
+# in the cache, 5 GB cap).
+use_ccache() {
+	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+	mkdir -p "$CCACHE_DIR"
+	ccache -M 5G >/dev/null
+}
+
+# worktree DIR: make DIR a linked work tree of the base repository (detached
+# at the base) unless it is one already; the caller checks out what it needs.
+worktree() {
+	[ -f "$1/.git" ] && return 0
+	rm -rf "$1"
+	mkdir -p "$(dirname "$1")"
+	git --git-dir="$BASE_GIT" worktree prune
+	git --git-dir="$BASE_GIT" worktree add -q --detach "$1" base >&2
 }
 
 # Git identity for commits the harness makes in the cache (base, am).
