@@ -1,17 +1,24 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
 """Move the cover letter between series/0000-cover-letter.patch and the
-empty cover commit at the bottom of the work tree.
+cover commit of the work tree's `b4 prep` branch.
 
   cover.py read COVER.patch            print the cover commit message
   cover.py write GENERATED.patch MSG   fill git format-patch's cover template
                                        from the cover commit message MSG
+  cover.py revision MSG                print the series revision of MSG
 
-The commit message is the cover's title, a blank line, its text, and two
-trailers: "change-id: ID" and "series-version: N" (b4 style).
+MSG is a cover commit in b4 0.12's "commit" cover strategy: title, blank
+line, text, blank line, then b4's tracking section. It is written with b4's
+own make_magic_json() and read by splitting on b4's MAGIC_MARKER the way
+b4's load_cover() does (load_cover() itself reads the checked-out branch;
+this script reads a message).
 """
+import json
 import re
 import sys
+
+from b4.ez import MAGIC_MARKER, make_magic_json
 
 
 def read(path):
@@ -30,24 +37,31 @@ def read(path):
     cid = re.search(r"^change-id: (\S+)$", text, re.M)
     if not cid:
         sys.exit(f"{path}: no change-id")
-    print(f"{title}\n\n{blurb}\n\nchange-id: {cid.group(1)}\nseries-version: {version}")
+    # What "b4 prep --enroll base" records: base is a tag, not a branch (no
+    # base-branch), and no b4.send-prefixes is configured.
+    tracking = {"series": {"revision": int(version), "change-id": cid.group(1),
+                           "base-branch": None, "prefixes": []}}
+    # b4's store_cover(): content + "\n\n" + make_magic_json(tracking)
+    print(f"{title}\n\n{blurb}\n\n" + make_magic_json(tracking))
 
 
 def parse_msg(path):
-    msg = open(path, encoding="utf-8").read().rstrip("\n")
-    title, _, rest = msg.partition("\n\n")
-    trailers = dict(re.findall(r"^(change-id|series-version): (\S+)$", rest, re.M))
-    blurb = re.sub(r"\n*^(change-id|series-version): \S+$", "", rest, flags=re.M).strip("\n")
-    return title, blurb, trailers
+    msg = open(path, encoding="utf-8").read()
+    if msg.count(MAGIC_MARKER) != 1:
+        sys.exit(f"{path}: not a b4 cover commit (no single '{MAGIC_MARKER}')")
+    cover, magic = msg.split(MAGIC_MARKER)
+    tracking = json.loads("{" + magic.split("{", 1)[1])["series"]
+    title, _, blurb = cover.strip().partition("\n\n")
+    return title, blurb.strip("\n"), tracking
 
 
 def write(path, msgpath):
-    title, blurb, trailers = parse_msg(msgpath)
+    title, blurb, tracking = parse_msg(msgpath)
     text = open(path, encoding="utf-8").read()
     text = text.replace("*** SUBJECT HERE ***", title, 1)
     text = text.replace("*** BLURB HERE ***", blurb, 1)
     text = re.sub(r"^(base-commit: \S+)$",
-                  rf"\1\nchange-id: {trailers['change-id']}", text, count=1, flags=re.M)
+                  rf"\1\nchange-id: {tracking['change-id']}", text, count=1, flags=re.M)
     open(path, "w", encoding="utf-8").write(text)
 
 
@@ -56,7 +70,7 @@ if __name__ == "__main__":
         read(sys.argv[2])
     elif sys.argv[1:2] == ["write"] and len(sys.argv) == 4:
         write(sys.argv[2], sys.argv[3])
-    elif sys.argv[1:2] == ["version"] and len(sys.argv) == 3:
-        print(parse_msg(sys.argv[2])[2].get("series-version", "1"))
+    elif sys.argv[1:2] == ["revision"] and len(sys.argv) == 3:
+        print(parse_msg(sys.argv[2])[2]["revision"])
     else:
         sys.exit(__doc__)

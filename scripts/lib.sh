@@ -87,3 +87,15 @@ export GIT_AUTHOR_NAME=${GIT_AUTHOR_NAME:-qcom-pas-el2}
 export GIT_AUTHOR_EMAIL=${GIT_AUTHOR_EMAIL:-qcom-pas-el2@users.noreply.invalid}
 export GIT_COMMITTER_NAME=${GIT_COMMITTER_NAME:-qcom-pas-el2}
 export GIT_COMMITTER_EMAIL=${GIT_COMMITTER_EMAIL:-qcom-pas-el2@users.noreply.invalid}
+
+# The work tree's `b4 prep` branch: base, cover commit, the series; branch
+# "work" is it plus the rig stack.
+SERIES_BRANCH=b4/qcom-pas-el2
+
+# tree_state TREE: what "make export" last wrote out of TREE, kept in
+# $CACHE/tree.exported: the commits of work and of $SERIES_BRANCH (a tree
+# of the old layout, before $SERIES_BRANCH, has work only).
+tree_state() {
+	git -C "$1" rev-parse -q --verify refs/heads/work || true
+	git -C "$1" rev-parse -q --verify "refs/heads/$SERIES_BRANCH" || true
+}
