@@ -7,6 +7,8 @@ cover commit of the work tree's `b4 prep` branch.
   cover.py write GENERATED.patch MSG   fill git format-patch's cover template
                                        from the cover commit message MSG
   cover.py revision MSG                print the series revision of MSG
+  cover.py rcpt GENERATED.patch MSG    add MSG's To:/Cc: trailers to the
+                                       cover letter as folded mail headers
 
 MSG is a cover commit in b4 0.12's "commit" cover strategy: title, blank
 line, text, blank line, then b4's tracking section. It is written with b4's
@@ -65,6 +67,19 @@ def write(path, msgpath):
     open(path, "w", encoding="utf-8").write(text)
 
 
+def rcpt(path, msgpath):
+    _, blurb, _ = parse_msg(msgpath)
+    hdr = ""
+    for kind in ("To", "Cc"):
+        # sorted: get_maintainer.pl does not order ties the same way each run
+        addrs = sorted(set(re.findall(rf"^{kind}: (.+)$", blurb, re.M)))
+        if addrs:
+            hdr += kind + ": " + ",\n    ".join(addrs) + "\n"
+    head, sep, body = open(path, encoding="utf-8").read().partition("\n\n")
+    if hdr:
+        head += "\n" + hdr.rstrip("\n")
+    open(path, "w", encoding="utf-8").write(head + sep + body)
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["read"] and len(sys.argv) == 3:
         read(sys.argv[2])
@@ -72,5 +87,7 @@ if __name__ == "__main__":
         write(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ["revision"] and len(sys.argv) == 3:
         print(parse_msg(sys.argv[2])[2]["revision"])
+    elif sys.argv[1:2] == ["rcpt"] and len(sys.argv) == 4:
+        rcpt(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
