@@ -19,7 +19,7 @@ test: deps-test
 
 ## test-debug: the same KUnit run with KASAN, kmemleak and lockdep
 test-debug: deps-test
-	KUNIT_TIMEOUT=$${KUNIT_TIMEOUT:-2400} scripts/kunit rig/kunitconfig rig/kunitconfig.debug
+	KUNIT_TIMEOUT=$${KUNIT_TIMEOUT:-3600} scripts/kunit rig/kunitconfig rig/kunitconfig.debug
 
 ## check: upstream-readiness gate on series/ (and rig/patches/): one table, fails on any regression (SERIES_DIR=... checks another series, TREE=DIR the commits of a work tree)
 check: deps-check
