@@ -5,9 +5,13 @@
 
 all: build
 
-## build: apply series/ and build the touched drivers built in and as modules, iris against QCOM_RPROC_COMMON y/m/n, and the Lemans DTBs
+## build: apply series/ and build the touched drivers built in and as modules, iris against QCOM_RPROC_COMMON y/m/n, and the DTBs (as make dtbs)
 build: deps
 	scripts/build builtin modules dtbs matrix
+
+## dtbs: apply series/ and build the DTBs of the boards the overlays are for, plain and -el2
+dtbs: deps
+	scripts/build dtbs
 
 ## board: Image, all modules and DTBs for a board (slow)
 board: deps

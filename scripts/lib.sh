@@ -76,6 +76,7 @@ use_ccache() {
 # at the base) unless it is one already; the caller checks out what it needs.
 worktree() {
 	[ -f "$1/.git" ] && return 0
+	[ ! -d "$1/.git" ] || die "$1 is a repository of its own, not a work tree of $BASE_GIT: move it away"
 	rm -rf "$1"
 	mkdir -p "$(dirname "$1")"
 	git --git-dir="$BASE_GIT" worktree prune
