@@ -25,15 +25,15 @@ test: deps-test
 test-debug: deps-test
 	KUNIT_TIMEOUT=$${KUNIT_TIMEOUT:-3600} scripts/kunit rig/kunitconfig rig/kunitconfig.debug
 
-## check: upstream-readiness gate on series/ (and rig/patches/): one table, fails on any regression (SERIES_DIR=... checks another series, TREE=DIR the commits of a work tree)
+## check: upstream-readiness gate on series/ (and the rig: rig/src, rig/hook.patch): one table, fails on any regression (SERIES_DIR=... checks another series, TREE=DIR the commits of a work tree)
 check: deps-check
 	scripts/check
 
-## tree: the work tree (base + cover + series + rig) to edit and commit in
+## tree: the work tree (base + cover + series + rig hook, rig/src linked in) to edit and commit in
 tree: deps
 	scripts/tree
 
-## export: write the work tree's commits back to series/ and rig/patches/
+## export: write the work tree's commits back to series/ and rig/hook.patch (rig files are linked to rig/src)
 export:
 	scripts/export
 

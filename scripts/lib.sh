@@ -90,8 +90,62 @@ export GIT_COMMITTER_NAME=${GIT_COMMITTER_NAME:-qcom-pas-el2}
 export GIT_COMMITTER_EMAIL=${GIT_COMMITTER_EMAIL:-qcom-pas-el2@users.noreply.invalid}
 
 # The work tree's `b4 prep` branch: base, cover commit, the series; branch
-# "work" is it plus the rig stack.
+# "work" is it plus one commit, the rig's hook patch.
 SERIES_BRANCH=b4/qcom-pas-el2
+
+# The test rig: its source files, at the paths they take in a kernel tree,
+# and the one patch that hooks them into Kconfig and kbuild.
+RIG_SRC=$TOP/rig/src
+RIG_HOOK=${RIG_HOOK:-$TOP/rig/hook.patch}
+
+# list_rig_files: the rig's source files, relative to $RIG_SRC (kbuild's
+# output, left there by an in-place build of a work tree, is not one).
+list_rig_files() {
+	(cd "$RIG_SRC" && find . -type f \( -name '*.[ch]' -o -name Kconfig -o -name Makefile \) \
+		! -name '*.mod.c' | sed 's|^\./||' | LC_ALL=C sort)
+}
+
+# rig_links TREE: where the work tree TREE links into $RIG_SRC: each path
+# of $RIG_SRC whose parent directory the tree's HEAD has and which it does
+# not have itself (a directory of the rig's own is one link, a file in a
+# kernel directory another).
+rig_links() {
+	local tree=$1 rel=${2:-} e p
+	for e in "$RIG_SRC${rel:+/$rel}"/*; do
+		[ -e "$e" ] || continue
+		p=${rel:+$rel/}$(basename "$e")
+		if [ -d "$e" ] && [ "$(git -C "$tree" cat-file -t "HEAD:$p" 2>/dev/null)" = tree ]; then
+			rig_links "$tree" "$p"
+		else
+			echo "$p"
+		fi
+	done
+}
+
+# rig_unlinked TREE: the links of TREE that are no longer links into
+# $RIG_SRC (an editor or a tool replaced one by a copy): rig edits that
+# only the tree has.
+rig_unlinked() {
+	local p
+	rig_links "$1" | while read -r p; do
+		[ -e "$1/$p" ] || [ -L "$1/$p" ] || continue
+		[ "$(readlink "$1/$p")" = "$RIG_SRC/$p" ] || echo "$p"
+	done
+}
+
+# rig_link TREE: link the rig into TREE, and keep git from seeing the links
+# (base.git's info/exclude, common to its work trees).
+rig_link() {
+	local tree=$1 p exclude
+	exclude=$(git -C "$tree" rev-parse --git-common-dir)/info/exclude
+	mkdir -p "$(dirname "$exclude")"
+	touch "$exclude"
+	rig_links "$tree" | while read -r p; do
+		rm -rf "${tree:?}/$p"
+		ln -s "$RIG_SRC/$p" "$tree/$p"
+		grep -qxF "/$p" "$exclude" || echo "/$p" >>"$exclude"
+	done
+}
 
 # tree_state TREE: what "make export" last wrote out of TREE, kept in
 # $CACHE/tree.exported: the commits of work and of $SERIES_BRANCH (a tree

@@ -1,0 +1,713 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Firmware load tests of the iris driver on the Qualcomm PAS test rig.
+ *
+ * Iris cannot probe under QEMU, so these tests build an iris core of their
+ * own on the rig's iris-like nodes, with platform data that names the
+ * packaged VPU firmware and carries the content-protection ranges of the
+ * vpu3 platforms (the rig's TrustZone answers that SCM call), and call
+ * iris_fw_dev_init(), iris_fw_load() and iris_fw_unload() as probe, first
+ * open, recovery and remove would. The fake SMMU and TrustZone check what
+ * the hardware and TrustZone require; the tests check that every failure
+ * leaves no device, no domain, no mapping, no metadata and no SHM bridge
+ * behind; in make test-debug, inside one kmemleak window.
+ */
+
+#include <kunit/test.h>
+#include <linux/device.h>
+#include <linux/firmware/qcom/qcom_pas.h>
+#include <linux/iommu.h>
+#include <linux/notifier.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/platform_device.h>
+#include <qcom_pas_rig/test.h>
+
+#include "iris_core.h"
+#include "iris_firmware.h"
+
+#define IRIS_TEST_CYCLES	20
+#define IRIS_TEST_FW		"qcom/vpu/vpu30_p4_s6.mbn"
+
+static const struct iris_firmware_desc iris_test_fw_desc = {
+	.fwname = IRIS_TEST_FW,
+};
+
+/* As iris_platform_vpu3x.c has them */
+static const struct tz_cp_config iris_test_cp[] = {
+	{
+		.cp_start = 0,
+		.cp_size = 0x25800000,
+		.cp_nonpixel_start = 0x01000000,
+		.cp_nonpixel_size = 0x24800000,
+	},
+};
+
+static const struct iris_platform_data iris_test_pdata = {
+	.firmware_desc_gen2 = &iris_test_fw_desc,
+	.tz_cp_config_data = iris_test_cp,
+	.tz_cp_config_data_size = ARRAY_SIZE(iris_test_cp),
+};
+
+static const struct iris_firmware_desc iris_test_missing_desc = {
+	.fwname = "qcom/vpu/iris-rig-missing.mbn",
+};
+
+static const struct iris_platform_data iris_test_missing_pdata = {
+	.firmware_desc_gen2 = &iris_test_missing_desc,
+	.tz_cp_config_data_size = 0,
+};
+
+struct iris_test {
+	struct iris_core core;
+	struct device_node *fw_np;
+	struct resource mem;
+	void *group;
+	/* Images running over an SHM bridge, and metadata held, before the test */
+	unsigned int bridged;
+	unsigned int mdata;
+};
+
+static void iris_test_put_device(void *data)
+{
+	put_device(data);
+}
+
+static void iris_test_put_node(void *data)
+{
+	of_node_put(data);
+}
+
+/* An iris core on the rig node @compatible, its devres in a group of its own */
+static struct iris_test *iris_test_core(struct kunit *test,
+					const char *compatible,
+					const struct iris_platform_data *pdata)
+{
+	struct platform_device *pdev;
+	struct device_node *np;
+	struct iris_test *it;
+
+	it = kunit_kzalloc(test, sizeof(*it), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, it);
+
+	np = of_find_compatible_node(NULL, NULL, compatible);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, np, "no %s node: not the rig's DTB?", compatible);
+	pdev = of_find_device_by_node(np);
+	/* Without a carveout it->mem stays empty: the no-memory-region case */
+	of_reserved_mem_region_to_resource(np, 0, &it->mem);
+	it->fw_np = of_get_child_by_name(np, "video-firmware");
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, iris_test_put_device,
+							&pdev->dev), 0);
+	if (it->fw_np)
+		KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, iris_test_put_node,
+								it->fw_np), 0);
+
+	it->core.dev = &pdev->dev;
+	it->core.iris_platform_data = pdata;
+	it->group = devres_open_group(it->core.dev, NULL, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, it->group);
+	test->priv = it;
+
+	it->bridged = rig_tz_bridged_images();
+	it->mdata = rig_tz_metadata_held();
+	rig_tz_reset_counters();
+	rig_smmu_reset_counters();
+
+	return it;
+}
+
+/* The video-firmware child has no device: never created, or destroyed */
+static void iris_test_check_no_fw_dev(struct kunit *test, struct iris_test *it)
+{
+	struct platform_device *pdev;
+
+	KUNIT_EXPECT_NULL(test, it->core.fw_dev);
+	KUNIT_EXPECT_NULL(test, it->core.fw_domain);
+	KUNIT_EXPECT_NULL(test, it->core.pas_ctx);
+	if (!it->fw_np)
+		return;
+	pdev = of_find_device_by_node(it->fw_np);
+	KUNIT_EXPECT_NULL_MSG(test, pdev, "%pOF still has a device", it->fw_np);
+	if (pdev)
+		put_device(&pdev->dev);
+	KUNIT_EXPECT_FALSE(test, of_node_check_flag(it->fw_np, OF_POPULATED));
+}
+
+static void iris_test_exit(struct kunit *test)
+{
+	struct iris_test *it = test->priv;
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+	bool had_domain;
+
+	/* .exit runs before the actions that disarm the faults: the teardown needs them off */
+	rig_tz_fail_call(0, 0);
+	rig_smmu_fail_map_pages(0);
+	if (!it)
+		return;
+
+	/* A test that failed with the firmware running: stop it as remove() */
+	if (it->group && rig_tz_running(RIG_PAS_ID_VIDEO))
+		iris_fw_unload(&it->core);
+
+	/* What remove() leaves to devres: the firmware device and its domain */
+	if (it->group) {
+		had_domain = it->core.fw_domain;
+		rig_smmu_reset_counters();
+		devres_release_group(it->core.dev, it->group);
+		iris_test_check_no_fw_dev(test, it);
+
+		rig_smmu_get_counters(&s);
+		KUNIT_EXPECT_EQ(test, s.domains_freed, had_domain ? 1 : 0);
+		KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
+		KUNIT_EXPECT_EQ(test, s.leaked_bytes, 0);
+	}
+
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ_MSG(test, t.violations, 0, "%s", rig_tz_last_violation());
+	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
+	/* Whatever the driver left running, so that the next test starts clean */
+	if (rig_tz_running(RIG_PAS_ID_VIDEO))
+		qcom_pas_shutdown(RIG_PAS_ID_VIDEO);
+	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
+	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+}
+
+/* Nothing of the firmware left: not running, not mapped, nothing held */
+static void iris_test_check_clean(struct kunit *test, struct iris_test *it)
+{
+	struct rig_tz_counters t;
+
+	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
+	if (it->core.fw_dev) {
+		KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), 0);
+		KUNIT_EXPECT_FALSE(test, it->core.fw_mapped);
+	}
+	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
+	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ_MSG(test, t.violations, 0, "%s", rig_tz_last_violation());
+}
+
+/*
+ * The firmware runs from its carveout, mapped whole at its device address;
+ * TrustZone has the bridge and the driver no longer holds the metadata.
+ */
+static void iris_test_check_running(struct kunit *test, struct iris_test *it)
+{
+	size_t size = resource_size(&it->mem);
+	unsigned long iova;
+	int prot;
+
+	KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
+	KUNIT_EXPECT_TRUE(test, it->core.fw_mapped);
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), size);
+	KUNIT_ASSERT_EQ(test, rig_smmu_find_iova(it->core.fw_dev, it->mem.start,
+						 &iova, &prot), 0);
+	KUNIT_EXPECT_EQ(test, iova, 0UL);
+	KUNIT_EXPECT_EQ(test, prot & (IOMMU_READ | IOMMU_WRITE),
+			IOMMU_READ | IOMMU_WRITE);
+	KUNIT_EXPECT_TRUE(test, rig_smmu_domain_covers(it->core.fw_domain, 0,
+						       it->mem.start, size,
+						       IOMMU_READ | IOMMU_WRITE));
+	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged + 1);
+	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+}
+
+static struct iris_test *iris_test_pas_core(struct kunit *test)
+{
+	struct iris_test *it;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris", &iris_test_pdata);
+	KUNIT_ASSERT_EQ(test, iris_fw_dev_init(&it->core), 0);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.fw_dev);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.fw_domain);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.pas_ctx);
+	/* The child node's device, on the platform bus, bound to no driver */
+	KUNIT_EXPECT_PTR_EQ(test, it->core.fw_dev->of_node, it->fw_np);
+	KUNIT_EXPECT_PTR_EQ(test, it->core.fw_dev->parent, it->core.dev);
+	KUNIT_EXPECT_NULL(test, it->core.fw_dev->driver);
+	/* The codec owns the PAS context: its messages name the codec */
+	KUNIT_EXPECT_PTR_EQ(test, it->core.pas_ctx->dev, it->core.dev);
+	KUNIT_ASSERT_TRUE(test, rig_smmu_is_rig_domain(it->core.fw_domain));
+	KUNIT_ASSERT_PTR_EQ(test, iommu_get_domain_for_dev(it->core.fw_dev),
+			    it->core.fw_domain);
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), 0);
+
+	return it;
+}
+
+static void iris_test_load_unload(struct kunit *test, struct iris_test *it)
+{
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	iris_test_check_running(test, it);
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+	iris_test_check_clean(test, it);
+}
+
+static void iris_test_cycles(struct kunit *test)
+{
+	struct iris_test *it = iris_test_pas_core(test);
+	struct rig_tz_counters t;
+	int i;
+
+	for (i = 0; i < IRIS_TEST_CYCLES && !test->status; i++)
+		iris_test_load_unload(test, it);
+
+	/*
+	 * Each cycle: init_image, mem_setup, auth, content protection, one
+	 * release, shutdown
+	 */
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.init_image, IRIS_TEST_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.mem_setup, IRIS_TEST_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.auth, IRIS_TEST_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.auth_ok, IRIS_TEST_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.video_var,
+			IRIS_TEST_CYCLES * ARRAY_SIZE(iris_test_cp));
+	KUNIT_EXPECT_EQ(test, t.shutdown, IRIS_TEST_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.metadata_release, IRIS_TEST_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.get_rsc_table, 0);
+}
+
+/*
+ * What the system-error work does, iris_core_deinit() then
+ * iris_core_init(): the firmware reloads into the same domain, the
+ * carveout unmapped once in between and mapped once again.
+ */
+static void iris_test_recovery(struct kunit *test)
+{
+	struct iris_test *it = iris_test_pas_core(test);
+	struct rig_smmu_counters s, before;
+	struct rig_tz_counters t;
+
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	iris_test_check_running(test, it);
+
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), 0);
+	/* Unloaded twice, as a second deinit would: nothing more happens */
+	rig_smmu_get_counters(&before);
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.unmap_pages, before.unmap_pages);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.shutdown, 1);
+
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	iris_test_check_running(test, it);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.init_image, 2);
+	KUNIT_EXPECT_EQ(test, t.auth_ok, 2);
+	KUNIT_EXPECT_EQ(test, t.metadata_release, 2);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.map_calls, 2);
+	/* The domain iris_fw_dev_init() allocated, and no other */
+	KUNIT_EXPECT_EQ(test, s.domains, 1);
+	KUNIT_EXPECT_EQ(test, s.domains_freed, 0);
+
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+	iris_test_check_clean(test, it);
+}
+
+struct iris_test_fault {
+	const char *name;
+	unsigned int tz_nth;
+	unsigned int map_nth;
+};
+
+/*
+ * TrustZone calls of a load, in order: init_image, mem_setup, auth,
+ * content protection. The last fails with the firmware running: the load
+ * shuts it down (one more call) and unmaps its carveout.
+ */
+#define IRIS_TEST_CP_CALL	4
+
+static const struct iris_test_fault iris_test_faults[] = {
+	{ .name = "init_image (metadata into the context)", .tz_nth = 1 },
+	{ .name = "mem_setup (load)", .tz_nth = 2 },
+	{ .name = "first map_pages (map)", .map_nth = 1 },
+	{ .name = "second map_pages (map, partly mapped)", .map_nth = 2 },
+	{ .name = "auth_and_reset (auth)", .tz_nth = 3 },
+	{ .name = "content protection (after auth)", .tz_nth = IRIS_TEST_CP_CALL },
+};
+
+static void iris_test_fault_desc(const struct iris_test_fault *f, char *desc)
+{
+	strscpy(desc, f->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(iris_test_fault, iris_test_faults, iris_test_fault_desc);
+
+static void iris_test_fault_unwinds(struct kunit *test)
+{
+	const struct iris_test_fault *f = test->param_value;
+	struct iris_test *it = iris_test_pas_core(test);
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+
+	if (f->tz_nth)
+		rig_fail_tz_call(test, f->tz_nth, -EIO);
+	if (f->map_nth)
+		rig_fail_map_pages(test, f->map_nth);
+
+	KUNIT_EXPECT_LT(test, iris_fw_load(&it->core), 0);
+
+	rig_tz_get_counters(&t);
+	rig_smmu_get_counters(&s);
+	if (f->tz_nth == IRIS_TEST_CP_CALL) {
+		KUNIT_EXPECT_EQ(test, t.injected, 1);
+		KUNIT_EXPECT_EQ(test, t.auth_ok, 1);
+		/*
+		 * Shut down, then unmapped with one IOTLB sync (an unmap
+		 * before the shutdown is refused, a violation)
+		 */
+		KUNIT_EXPECT_EQ(test, t.shutdown, 1);
+		KUNIT_EXPECT_EQ(test, t.calls, f->tz_nth + 1);
+		KUNIT_EXPECT_EQ(test, s.unmap_refused, 0);
+		KUNIT_EXPECT_EQ(test, s.tlb_syncs, 1);
+	} else if (f->tz_nth) {
+		KUNIT_EXPECT_EQ(test, t.injected, 1);
+		KUNIT_EXPECT_EQ(test, t.calls, f->tz_nth);
+		KUNIT_EXPECT_EQ(test, t.auth_ok, 0);
+	} else {
+		KUNIT_EXPECT_EQ(test, s.map_failed, 1);
+		/* Failed before TrustZone was asked to authenticate */
+		KUNIT_EXPECT_EQ(test, t.auth, 0);
+	}
+	iris_test_check_clean(test, it);
+	/* The metadata went back whenever TrustZone had taken it */
+	KUNIT_EXPECT_EQ(test, t.metadata_release, f->tz_nth == 1 ? 0 : 1);
+
+	/* And the next load works */
+	rig_tz_fail_call(0, 0);
+	rig_smmu_fail_map_pages(0);
+	iris_test_load_unload(test, it);
+}
+
+/*
+ * TrustZone refuses the shutdown: the video processor may still run from
+ * the carveout, so it stays mapped and TrustZone keeps its bridge. A load
+ * retries the shutdown first and is refused while TrustZone refuses it;
+ * once the shutdown goes through, the firmware loads again (the recovery
+ * path: deinit, then init).
+ */
+static void iris_test_refused_shutdown(struct kunit *test)
+{
+	struct iris_test *it = iris_test_pas_core(test);
+	size_t size = resource_size(&it->mem);
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	iris_test_check_running(test, it);
+
+	rig_fail_tz_call(test, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), -EIO);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.shutdown, 1);
+	KUNIT_EXPECT_EQ(test, t.violations, 0);
+	iris_test_check_running(test, it);
+
+	/* A load while TrustZone still refuses: nothing loaded, nothing moved */
+	rig_fail_tz_call(test, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, iris_fw_load(&it->core), -EBUSY);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.shutdown, 2);
+	KUNIT_EXPECT_EQ(test, t.init_image, 1);
+	iris_test_check_running(test, it);
+
+	/* The retried shutdown succeeds: unmapped once, loaded again */
+	rig_smmu_reset_counters();
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	iris_test_check_running(test, it);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.shutdown, 3);
+	KUNIT_EXPECT_EQ(test, t.init_image, 2);
+	KUNIT_EXPECT_EQ(test, t.auth_ok, 2);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.map_calls, 1);
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), size);
+
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+	iris_test_check_clean(test, it);
+}
+
+/*
+ * TrustZone refuses the shutdown at remove(): the refusal is logged and the
+ * teardown goes on. The firmware device and its domain go; the domain
+ * still maps the carveout (reserved memory, never handed out again), and
+ * nothing unmaps it under the running image. Freeing the domain of an
+ * image TrustZone still runs is what the fake TrustZone reports: exactly
+ * that, once, is expected here.
+ */
+static void iris_test_refused_shutdown_at_remove(struct kunit *test)
+{
+	struct iris_test *it = iris_test_pas_core(test);
+	size_t size = resource_size(&it->mem);
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	iris_test_check_running(test, it);
+
+	/* remove(): iris_core_deinit(), then devres */
+	rig_fail_tz_call(test, 1, -EIO);
+	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), -EIO);
+	rig_smmu_reset_counters();
+	devres_release_group(it->core.dev, it->group);
+	it->group = NULL;
+	iris_test_check_no_fw_dev(test, it);
+
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.unmap_pages, 0);
+	KUNIT_EXPECT_EQ(test, s.domains_freed, 1);
+	KUNIT_EXPECT_EQ(test, s.leaked_domains, 1);
+	KUNIT_EXPECT_EQ(test, s.leaked_bytes, size);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.violations, 1);
+	KUNIT_EXPECT_STREQ(test, rig_tz_last_violation(),
+			   "domain of running PAS 9 freed");
+	KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
+	rig_tz_reset_counters();
+
+	/* TrustZone gives in later: nothing of the driver's is left behind */
+	KUNIT_EXPECT_EQ(test, qcom_pas_shutdown(RIG_PAS_ID_VIDEO), 0);
+	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
+	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
+	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+}
+
+/* iris_fw_dev_init() failed: no device, no domain, nothing asked of TZ */
+static void iris_test_check_init_unwound(struct kunit *test, struct iris_test *it,
+					 unsigned long domains)
+{
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+
+	iris_test_check_no_fw_dev(test, it);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.domains, domains);
+	KUNIT_EXPECT_EQ(test, s.domains_freed, domains);
+	KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
+	KUNIT_EXPECT_EQ(test, s.map_calls, 0);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.calls, 0);
+	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
+	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+}
+
+/* A video-firmware child without iommus names no stream: probe fails */
+static void iris_test_no_stream(struct kunit *test)
+{
+	struct iris_test *it;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-nostream", &iris_test_pdata);
+	KUNIT_ASSERT_NOT_NULL(test, it->fw_np);
+	KUNIT_EXPECT_EQ(test, iris_fw_dev_init(&it->core), -EINVAL);
+	iris_test_check_init_unwound(test, it, 0);
+}
+
+/*
+ * The firmware stream's IOMMU has not probed: probe defers, and leaves the
+ * child free to be created again on the next attempt.
+ */
+static void iris_test_iommu_defers(struct kunit *test)
+{
+	struct iris_test *it;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-late", &iris_test_pdata);
+	KUNIT_ASSERT_NOT_NULL(test, it->fw_np);
+	KUNIT_EXPECT_EQ(test, iris_fw_dev_init(&it->core), -EPROBE_DEFER);
+	iris_test_check_init_unwound(test, it, 0);
+	KUNIT_EXPECT_EQ(test, iris_fw_dev_init(&it->core), -EPROBE_DEFER);
+	iris_test_check_init_unwound(test, it, 0);
+}
+
+/* No carveout for the firmware: probe fails before creating anything */
+static void iris_test_no_memory_region(struct kunit *test)
+{
+	struct iris_test *it;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-nomem", &iris_test_pdata);
+	KUNIT_ASSERT_NOT_NULL(test, it->fw_np);
+	KUNIT_EXPECT_LT(test, iris_fw_dev_init(&it->core), 0);
+	iris_test_check_init_unwound(test, it, 0);
+}
+
+/*
+ * Something else has put the firmware stream's group in a domain of its
+ * own by the time iris attaches (here a platform bus notifier that runs
+ * after the IOMMU core's, when the child's device is added): the attach
+ * fails with -EBUSY and iris frees its domain and destroys the device.
+ */
+struct iris_test_squatter {
+	struct notifier_block nb;
+	struct device_node *np;
+	struct iommu_domain *domain;
+	int attach_ret;
+};
+
+static int iris_test_squat(struct notifier_block *nb, unsigned long action,
+			   void *data)
+{
+	struct iris_test_squatter *sq = container_of(nb, struct iris_test_squatter, nb);
+	struct device *dev = data;
+
+	if (dev->of_node != sq->np)
+		return NOTIFY_DONE;
+
+	if (action == BUS_NOTIFY_ADD_DEVICE && !sq->domain) {
+		sq->domain = iommu_paging_domain_alloc(dev);
+		if (IS_ERR(sq->domain)) {
+			sq->attach_ret = PTR_ERR(sq->domain);
+			sq->domain = NULL;
+			return NOTIFY_DONE;
+		}
+		sq->attach_ret = iommu_attach_device(sq->domain, dev);
+	} else if (action == BUS_NOTIFY_DEL_DEVICE && sq->domain) {
+		if (!sq->attach_ret)
+			iommu_detach_device(sq->domain, dev);
+		iommu_domain_free(sq->domain);
+		sq->domain = NULL;
+	}
+
+	return NOTIFY_OK;
+}
+
+static void iris_test_attach_fails(struct kunit *test)
+{
+	struct iris_test_squatter sq = {
+		.nb.notifier_call = iris_test_squat,
+		.nb.priority = -1,
+	};
+	struct iris_test *it;
+	int ret;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris", &iris_test_pdata);
+	sq.np = it->fw_np;
+	KUNIT_ASSERT_EQ(test, bus_register_notifier(&platform_bus_type, &sq.nb), 0);
+	ret = iris_fw_dev_init(&it->core);
+	bus_unregister_notifier(&platform_bus_type, &sq.nb);
+
+	KUNIT_EXPECT_EQ(test, sq.attach_ret, 0);
+	KUNIT_EXPECT_EQ(test, ret, -EBUSY);
+	KUNIT_EXPECT_NULL(test, sq.domain);
+	/* The squatter's domain and the driver's, both freed */
+	iris_test_check_init_unwound(test, it, 2);
+
+	/* With the group free again, the next attempt succeeds */
+	rig_smmu_reset_counters();
+	KUNIT_ASSERT_EQ(test, iris_fw_dev_init(&it->core), 0);
+	iris_test_load_unload(test, it);
+}
+
+/* Without video-firmware the hypervisor maps the firmware: plain auth-and-reset */
+static void iris_test_hypervisor(struct kunit *test)
+{
+	struct iris_test *it;
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+	int i;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-hyp", &iris_test_pdata);
+	KUNIT_ASSERT_EQ(test, iris_fw_dev_init(&it->core), 0);
+	KUNIT_EXPECT_NULL(test, it->core.fw_dev);
+	KUNIT_EXPECT_NULL(test, it->core.fw_domain);
+	KUNIT_EXPECT_NULL(test, it->core.pas_ctx);
+
+	for (i = 0; i < 3 && !test->status; i++) {
+		KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+		KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
+		/* No context: no metadata held, no bridge from Linux */
+		KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+		KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
+		KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+		iris_test_check_clean(test, it);
+	}
+
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.init_image, 3);
+	KUNIT_EXPECT_EQ(test, t.mem_setup, 3);
+	KUNIT_EXPECT_EQ(test, t.auth_ok, 3);
+	KUNIT_EXPECT_EQ(test, t.video_var, 3 * ARRAY_SIZE(iris_test_cp));
+	KUNIT_EXPECT_EQ(test, t.shutdown, 3);
+	KUNIT_EXPECT_EQ(test, t.metadata_release, 0);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.domains, 0);
+	KUNIT_EXPECT_EQ(test, s.map_calls, 0);
+}
+
+/* A firmware that is not there fails the load before TrustZone is called */
+static void iris_test_hypervisor_missing_fw(struct kunit *test)
+{
+	struct iris_test *it;
+	struct rig_tz_counters t;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-hyp", &iris_test_missing_pdata);
+	KUNIT_ASSERT_EQ(test, iris_fw_dev_init(&it->core), 0);
+	KUNIT_EXPECT_EQ(test, iris_fw_load(&it->core), -ENOENT);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.calls, 0);
+	iris_test_check_clean(test, it);
+}
+
+/* The same with a Linux-owned stream: nothing mapped, nothing asked of TZ */
+static void iris_test_missing_fw(struct kunit *test)
+{
+	struct iris_test *it;
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris", &iris_test_missing_pdata);
+	KUNIT_ASSERT_EQ(test, iris_fw_dev_init(&it->core), 0);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.fw_dev);
+	KUNIT_EXPECT_EQ(test, iris_fw_load(&it->core), -ENOENT);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.calls, 0);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, s.map_calls, 0);
+	iris_test_check_clean(test, it);
+}
+
+/* make test-debug: every case below runs inside one kmemleak window */
+static void iris_test_leaks_open(struct kunit *test)
+{
+	rig_leaks_suite_open(test);
+}
+
+static void iris_test_leaks_close(struct kunit *test)
+{
+	rig_leaks_suite_close(test);
+}
+
+static struct kunit_case iris_fw_rig_cases[] = {
+	/* First */
+	KUNIT_CASE_SLOW(iris_test_leaks_open),
+	KUNIT_CASE_SLOW(iris_test_cycles),
+	KUNIT_CASE(iris_test_recovery),
+	KUNIT_CASE_PARAM(iris_test_fault_unwinds, iris_test_fault_gen_params),
+	KUNIT_CASE(iris_test_refused_shutdown),
+	KUNIT_CASE(iris_test_refused_shutdown_at_remove),
+	KUNIT_CASE(iris_test_no_stream),
+	KUNIT_CASE(iris_test_iommu_defers),
+	KUNIT_CASE(iris_test_no_memory_region),
+	KUNIT_CASE(iris_test_attach_fails),
+	KUNIT_CASE(iris_test_hypervisor),
+	KUNIT_CASE(iris_test_hypervisor_missing_fw),
+	KUNIT_CASE(iris_test_missing_fw),
+	/* Last */
+	KUNIT_CASE_SLOW(iris_test_leaks_close),
+	{}
+};
+
+static struct kunit_suite iris_fw_rig_suite = {
+	.name = "iris_fw_rig",
+	.exit = iris_test_exit,
+	.test_cases = iris_fw_rig_cases,
+};
+
+kunit_test_suite(iris_fw_rig_suite);

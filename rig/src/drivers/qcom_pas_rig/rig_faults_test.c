@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * qcom_pas_rig_faults: failures on every path, each checked for a full
+ * unwind or, where TrustZone refuses a shutdown, for what the processor
+ * still uses being kept: every TrustZone call and every map_pages() call
+ * of a start failed in turn, missing and corrupt firmware, a processor
+ * that never signals ready, shutdowns refused in stop and crash recovery,
+ * a map_pages() failure in crash recovery's restart, malformed qcom,devmem
+ * at probe, and a PAS node without iommus (v7.3's path). In make
+ * test-debug the whole suite runs inside one kmemleak window.
+ */
+
+#include <dt-bindings/remoteproc/qcom,pas-common.h>
+#include <kunit/of.h>
+#include <linux/delay.h>
+#include <linux/elf.h>
+#include <linux/file.h>
+#include <linux/firmware.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/soc/qcom/mdt_loader.h>
+#include <linux/vmalloc.h>
+#include <qcom_pas_rig/test.h>
+
+#define RIG_CORRUPT_FW		"rig-corrupt.mbn"
+#define RIG_DEVMEM_NODE		"/remoteproc-rig-devmem"
+#define RIG_NO_IOMMU_COMPAT	"qcom,qcs404-cdsp-pas"
+#define RIG_NO_IOMMU_CYCLES	10
+
+static struct rig_rproc *rig_param_rproc(struct kunit *test)
+{
+	return *(struct rig_rproc * const *)test->param_value;
+}
+
+/* Every TrustZone call and every map_pages() call of a start failed in turn */
+static void rig_start_faults(struct kunit *test)
+{
+	rig_fail_each_step(test, rig_param_rproc(test));
+}
+
+static void rig_fw_missing(struct kunit *test)
+{
+	struct rig_rproc *rp = rig_param_rproc(test);
+	struct rig_tz_counters t;
+
+	rig_ensure(test, rp, false);
+	rig_set_firmware(test, rp, "qcom/rig/missing.mbn");
+	rig_reset_counters();
+	rig_start_fails(test, rp, "a missing firmware");
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.auth, 0);
+	KUNIT_ASSERT_EQ(test, rig_write(rp->sysfs, "firmware", rp->fw_name), 0);
+	KUNIT_EXPECT_EQ(test, rig_start(test, rp), 0);
+	rig_check_running(test, rp);
+}
+
+static int rig_write_corrupt_fw(struct kunit *test, struct rig_rproc *rp)
+{
+	const struct elf32_phdr *phdrs, *phdr;
+	const struct firmware *fw;
+	const struct elf32_hdr *ehdr;
+	struct file *f;
+	loff_t pos = 0;
+	unsigned int i;
+	size_t size;
+	ssize_t ret;
+	u8 *copy;
+
+	ret = request_firmware(&fw, rp->fw_name, rp->dev);
+	if (ret)
+		return ret;
+
+	size = fw->size;
+	copy = vmalloc(size);
+	if (copy)
+		memcpy(copy, fw->data, size);
+	release_firmware(fw);
+	if (!copy)
+		return -ENOMEM;
+
+	ehdr = (const struct elf32_hdr *)copy;
+	phdrs = (const struct elf32_phdr *)(copy + ehdr->e_phoff);
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		phdr = &phdrs[i];
+		if (phdr->p_type == PT_LOAD && phdr->p_filesz &&
+		    (phdr->p_flags & QCOM_MDT_TYPE_MASK) != QCOM_MDT_TYPE_HASH)
+			break;
+	}
+	if (i == ehdr->e_phnum) {
+		ret = -EINVAL;
+		goto out;
+	}
+	copy[phdr->p_offset + phdr->p_filesz / 2] ^= 0x01;
+	kunit_info(test, "%s: flipped a bit at offset %#x (segment %u)\n", rp->fw_name,
+		   phdr->p_offset + phdr->p_filesz / 2, i);
+
+	/* Kernel threads resolve paths in an empty root of their own */
+	scoped_with_init_fs()
+		f = filp_open("/" RIG_CORRUPT_FW, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+	if (IS_ERR(f)) {
+		ret = PTR_ERR(f);
+		kunit_info(test, "cannot create /%s: %zd\n", RIG_CORRUPT_FW, ret);
+		goto out;
+	}
+	ret = kernel_write(f, copy, size, &pos);
+	/* Closed now, not from delayed work: loading a file open for write fails */
+	__fput_sync(f);
+out:
+	vfree(copy);
+
+	return ret < 0 ? ret : 0;
+}
+
+static void rig_fw_corrupt(struct kunit *test)
+{
+	struct rig_rproc *rp = &rig_lpaicp;
+	struct rig_tz_counters t;
+
+	rig_ensure(test, rp, false);
+	KUNIT_ASSERT_EQ(test, rig_write_corrupt_fw(test, rp), 0);
+	rig_set_fw_path(test, "/");
+	rig_set_firmware(test, rp, RIG_CORRUPT_FW);
+	rig_reset_counters();
+	rig_start_fails(test, rp, "a corrupt firmware");
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.hash_mismatch, 1);
+	KUNIT_ASSERT_EQ(test, rig_write(rp->sysfs, "firmware", rp->fw_name), 0);
+	KUNIT_EXPECT_EQ(test, rig_start(test, rp), 0);
+	rig_check_running(test, rp);
+}
+
+/* The remote never signals ready: the start times out and is undone */
+static void rig_no_ready(struct kunit *test)
+{
+	struct rig_rproc *rp = rig_param_rproc(test);
+
+	rig_ensure(test, rp, false);
+	rig_set_silent(test);
+	rig_reset_counters();
+	rig_start_fails(test, rp, "a remote that never signals ready");
+	rig_smp2p_set_silent(false);
+	KUNIT_EXPECT_EQ(test, rig_start(test, rp), 0);
+	rig_check_running(test, rp);
+}
+
+/* Where TrustZone refuses a shutdown, and which image's */
+struct rig_refusal {
+	const char *desc;
+	struct rig_rproc *rp;
+	bool dtb;
+	bool recovery;
+};
+
+static const struct rig_refusal rig_refusals[] = {
+	{ "lpaicp stop",		&rig_lpaicp, false, false },
+	{ "lpaicp dtb stop",		&rig_lpaicp, true,  false },
+	{ "adsp stop",			&rig_adsp,   false, false },
+	{ "lpaicp recovery",		&rig_lpaicp, false, true },
+	{ "lpaicp dtb recovery",	&rig_lpaicp, true,  true },
+	{ "adsp recovery",		&rig_adsp,   false, true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(rig_refusal, rig_refusals, desc);
+
+/*
+ * TrustZone refuses one shutdown: nothing the processor may still use is
+ * unmapped (the fake would refuse it, and count a violation), and the
+ * processor stays running (a refused stop) or crashed (v7.3's core gives
+ * up a recovery whose stop fails). The next stop, accepted, unmaps every
+ * region exactly once.
+ */
+static void rig_refused_shutdown(struct kunit *test)
+{
+	const struct rig_refusal *r = test->param_value;
+	struct rig_rproc *rp = r->rp;
+	u32 pas_id = r->dtb ? rp->dtb_pas_id : rp->pas_id;
+	unsigned int images = rp->dtb_pas_id ? 2 : 1;
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+
+	rig_ensure(test, rp, true);
+	rig_refuse_shutdown(test, pas_id, 1);
+	rig_reset_counters();
+
+	if (!r->recovery) {
+		KUNIT_EXPECT_LT(test, rig_write(rp->sysfs, "state", "stop"), 0);
+		KUNIT_EXPECT_TRUE(test, rig_in_state(rp, "running"));
+	} else {
+		KUNIT_ASSERT_EQ(test, rig_smp2p_raise(rp->pas_id, RIG_SMP2P_FATAL), 0);
+		KUNIT_ASSERT_TRUE(test, rig_wait_state(rp, "crashed", 1000));
+		/* Recovery runs from a workqueue: let it give up */
+		msleep(500);
+		KUNIT_EXPECT_TRUE(test, rig_in_state(rp, "crashed"));
+	}
+
+	rig_tz_get_counters(&t);
+	rig_smmu_get_counters(&s);
+	KUNIT_EXPECT_EQ(test, t.shutdown_refused, 1);
+	KUNIT_EXPECT_TRUE(test, rig_tz_running(pas_id));
+	KUNIT_EXPECT_EQ(test, t.auth, 0);
+	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
+	KUNIT_EXPECT_EQ_MSG(test, s.unleaves[RIG_LEAF_4K] + s.unleaves[RIG_LEAF_2M] +
+			    s.unleaves[RIG_LEAF_1G], 0,
+			    "%s: unmapped what the processor still uses", dev_name(rp->dev));
+	KUNIT_EXPECT_EQ(test, s.unmap_refused, 0);
+	rig_check_mappings(test, rp);
+	rig_check_common(test);
+
+	/*
+	 * TrustZone accepts the next one: every region unmapped once. After a
+	 * refused dtb shutdown the main image is down already and is not
+	 * shut down a second time.
+	 */
+	KUNIT_ASSERT_EQ(test, rig_stop_shutdowns(test, rp, r->dtb ? 1 : images), 0);
+	rig_check_offline(test, rp);
+	KUNIT_EXPECT_EQ(test, rig_start(test, rp), 0);
+	rig_check_running(test, rp);
+}
+
+/* Malformed qcom,devmem on a rig node enabled at test time: probe fails, naming the entry */
+struct rig_bad_devmem {
+	const char *desc;
+	unsigned int n;		/* u32 cells */
+	unsigned int entry;	/* the entry the error names */
+	const char *why;	/* what the message says */
+	u32 cells[8];
+};
+
+#define RIG_RW		(QCOM_DEVMEM_READ | QCOM_DEVMEM_WRITE)
+#define RIG_WIN		0xc100000	/* unused MMIO of QEMU virt */
+#define RIG_WIN2	0xc101000
+#define RIG_CARVEOUT	0xb2800000	/* rig.dtsi: rig_devmem_mem */
+#define RIG_RAM		0x41000000	/* QEMU virt: RAM from 0x40000000 */
+
+static const struct rig_bad_devmem rig_bad_devmems[] = {
+	{ "truncated entry", 6, 1, "cells present",
+	  { RIG_WIN, RIG_WIN, 0x1000, RIG_RW, RIG_WIN2, RIG_WIN2 } },
+	{ "empty window", 8, 1, "size is zero",
+	  { RIG_WIN, RIG_WIN, 0x1000, RIG_RW, RIG_WIN2, RIG_WIN2, 0, RIG_RW } },
+	{ "unaligned window", 4, 0, "aligned",
+	  { RIG_WIN + 0x800, RIG_WIN + 0x800, 0x1000, RIG_RW } },
+	{ "window without read", 4, 0, "QCOM_DEVMEM_READ",
+	  { RIG_WIN, RIG_WIN, 0x1000, QCOM_DEVMEM_WRITE } },
+	{ "unknown attribute", 4, 0, "unknown attributes",
+	  { RIG_WIN, RIG_WIN, 0x1000, 0x80 | QCOM_DEVMEM_READ } },
+	{ "overlapping windows", 8, 1, "overlaps entry 0",
+	  { RIG_WIN, RIG_WIN, 0x2000, RIG_RW, RIG_WIN2, RIG_WIN2, 0x1000, RIG_RW } },
+	{ "window past 4 GiB", 4, 0, "32 bits",
+	  { 0xfffff000, 0xfffff000, 0x2000, RIG_RW } },
+	{ "window over the carveout", 4, 0, "overlaps",
+	  { RIG_CARVEOUT, RIG_WIN, 0x1000, RIG_RW } },
+	{ "window in System RAM", 4, 0, "System RAM",
+	  { RIG_WIN, RIG_RAM, 0x1000, RIG_RW } },
+	{ "window onto the carveout", 4, 0, "maps firmware memory",
+	  { RIG_WIN, RIG_CARVEOUT, 0x1000, RIG_RW } },
+};
+
+KUNIT_ARRAY_PARAM_DESC(rig_bad_devmem, rig_bad_devmems, desc);
+
+static __be32 rig_devmem_cells[8];
+static struct property rig_devmem_prop = { .name = "qcom,devmem" };
+static struct property rig_devmem_status = {
+	.name = "status", .value = "okay", .length = sizeof("okay"),
+};
+
+KUNIT_DEFINE_ACTION_WRAPPER(rig_changeset_revert, of_changeset_revert, struct of_changeset *);
+KUNIT_DEFINE_ACTION_WRAPPER(rig_changeset_destroy, of_changeset_destroy, struct of_changeset *);
+
+static void rig_devmem_malformed(struct kunit *test)
+{
+	const struct rig_bad_devmem *bad = test->param_value;
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+	struct platform_device *pdev;
+	struct of_changeset *cs;
+	struct device_node *np;
+	char entry[32];
+
+	np = of_find_node_by_path(RIG_DEVMEM_NODE);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	of_node_put_kunit(test, np);
+	KUNIT_ASSERT_FALSE_MSG(test, of_device_is_available(np), "%pOF enabled", np);
+
+	/* Static: the property outlives the test among the node's dead properties */
+	cpu_to_be32_array(rig_devmem_cells, bad->cells, bad->n);
+	rig_devmem_prop.value = rig_devmem_cells;
+	rig_devmem_prop.length = bad->n * sizeof(*rig_devmem_cells);
+
+	cs = kunit_kzalloc(test, sizeof(*cs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cs);
+	of_changeset_init(cs);
+	/* Runs after the revert: actions run in reverse order */
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_destroy, cs), 0);
+	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_prop), 0);
+	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_status), 0);
+
+	rig_reset_counters();
+	KUNIT_ASSERT_EQ(test, of_changeset_apply(cs), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_revert, cs), 0);
+	wait_for_device_probe();
+
+	pdev = of_find_device_by_node(np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "no device for %pOF", np);
+	KUNIT_EXPECT_FALSE_MSG(test, device_is_bound(&pdev->dev), "%s probed despite %s",
+			       dev_name(&pdev->dev), bad->desc);
+	snprintf(entry, sizeof(entry), "qcom,devmem entry %u", bad->entry);
+	KUNIT_EXPECT_TRUE_MSG(test, rig_log_has(dev_name(&pdev->dev), entry, bad->why),
+			      "no error naming \"%s\" (%s) for %s", entry, bad->why,
+			      dev_name(&pdev->dev));
+	platform_device_put(pdev);
+
+	/* Nothing asked of TrustZone or the SMMU, nothing left */
+	rig_smmu_get_counters(&s);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, s.domains, 0);
+	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
+	KUNIT_EXPECT_EQ(test, t.calls, 0);
+	rig_check_common(test);
+}
+
+/*
+ * The same node without qcom,devmem, with iommus, on a TrustZone without the
+ * resource-table call: probe succeeds, every start is refused with one
+ * message, before anything is asked of TrustZone or mapped.
+ */
+static void rig_devmem_missing(struct kunit *test)
+{
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+	struct platform_device *pdev;
+	struct of_changeset *cs;
+	struct device_node *np;
+	struct property *prop;
+	unsigned long end;
+	bool refused;
+
+	np = of_find_node_by_path(RIG_DEVMEM_NODE);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	of_node_put_kunit(test, np);
+	prop = of_find_property(np, "qcom,devmem", NULL);
+	KUNIT_ASSERT_NOT_NULL(test, prop);
+
+	cs = kunit_kzalloc(test, sizeof(*cs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cs);
+	of_changeset_init(cs);
+	/* Runs after the revert: actions run in reverse order */
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_destroy, cs), 0);
+	KUNIT_ASSERT_EQ(test, of_changeset_remove_property(cs, np, prop), 0);
+	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_status), 0);
+
+	rig_reset_counters();
+	KUNIT_ASSERT_EQ(test, of_changeset_apply(cs), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_revert, cs), 0);
+	wait_for_device_probe();
+
+	pdev = of_find_device_by_node(np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "no device for %pOF", np);
+	KUNIT_EXPECT_TRUE_MSG(test, device_is_bound(&pdev->dev), "%s did not probe",
+			      dev_name(&pdev->dev));
+
+	/* The probe-time auto-boot is asynchronous */
+	end = jiffies + msecs_to_jiffies(RIG_BOOT_TIMEOUT_MS);
+	do {
+		msleep(50);
+		refused = rig_log_has(dev_name(&pdev->dev), "qcom,devmem is not described", "");
+	} while (!refused && time_before(jiffies, end));
+	KUNIT_EXPECT_TRUE_MSG(test, refused, "%s: start not refused", dev_name(&pdev->dev));
+	platform_device_put(pdev);
+
+	rig_smmu_get_counters(&s);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
+	KUNIT_EXPECT_EQ(test, t.calls, 0);
+	rig_check_common(test);
+}
+
+KUNIT_DEFINE_ACTION_WRAPPER(rig_put_device, put_device, struct device *);
+
+/* A PAS node without iommus: v7.3's path, nothing mapped, nothing asked of the SMMU */
+static void rig_no_iommus(struct kunit *test)
+{
+	struct rig_rproc rp = {
+		.compatible	= RIG_NO_IOMMU_COMPAT,
+		.pas_id		= RIG_PAS_ID_CDSP,
+	};
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+	struct rig_tz_auth a;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, rig_find(&rp), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_put_device, rp.dev), 0);
+	KUNIT_ASSERT_FALSE(test, rig_smmu_owns_stream(rp.dev));
+	KUNIT_ASSERT_TRUE_MSG(test, rig_wait_state(&rp, "running", RIG_BOOT_TIMEOUT_MS),
+			      "%s did not auto-boot", dev_name(rp.dev));
+
+	rig_reset_counters();
+	for (i = 0; i < RIG_NO_IOMMU_CYCLES; i++) {
+		KUNIT_ASSERT_EQ(test, rig_write(rp.sysfs, "state", "stop"), 0);
+		KUNIT_EXPECT_FALSE(test, rig_tz_running(rp.pas_id));
+		KUNIT_ASSERT_EQ(test, rig_write(rp.sysfs, "state", "start"), 0);
+		KUNIT_EXPECT_TRUE(test, rig_tz_running(rp.pas_id));
+	}
+	rig_smmu_get_counters(&s);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, t.auth_ok, RIG_NO_IOMMU_CYCLES);
+	KUNIT_EXPECT_EQ(test, t.shutdown, RIG_NO_IOMMU_CYCLES);
+	/* The hypervisor's business: no bridge from Linux, no SMMU call */
+	KUNIT_EXPECT_EQ(test, t.bridges_created, 0);
+	KUNIT_EXPECT_EQ(test, s.domains, 0);
+	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
+	KUNIT_EXPECT_EQ(test, s.unmap_pages, 0);
+	KUNIT_EXPECT_EQ(test, s.tlb_syncs, 0);
+	KUNIT_ASSERT_EQ(test, rig_tz_last_auth(rp.pas_id, &a), 0);
+	KUNIT_EXPECT_FALSE(test, a.mapped);
+	KUNIT_EXPECT_EQ(test, a.bridge_size, 0);
+	KUNIT_EXPECT_EQ(test, a.pa, rp.mem.start);
+	rig_check_common(test);
+}
+
+/*
+ * A map_pages() failure in crash recovery's restart, at the first region
+ * the restart maps (the dtb carveout where there is one): full unwind, and
+ * the metadata qcom_pas_load() took released by the start itself, as
+ * recovery never unprepares.
+ *
+ * Runs last, once per processor: v7.3's core leaves a processor whose
+ * recovery restart failed offline but still powered and attached to its
+ * domain, so that neither sysfs start, stop nor recover acts on it, and a
+ * rebind fails to attach the domain (-EBUSY). A failure after the dtb
+ * image is authenticated is unwound by the same code on the start path
+ * (rig_start_faults), where the freed domain shows whatever was left.
+ */
+static void rig_recovery_map_fault(struct kunit *test)
+{
+	struct rig_rproc *rp = rig_param_rproc(test);
+	struct rig_smmu_counters s;
+	struct rig_tz_counters t;
+	unsigned long end;
+
+	rig_ensure(test, rp, true);
+	rig_reset_counters();
+	rig_fail_map_pages(test, 1);
+	KUNIT_ASSERT_EQ(test, rig_smp2p_raise(rp->pas_id, RIG_SMP2P_FATAL), 0);
+
+	end = jiffies + msecs_to_jiffies(RIG_RECOVERY_TIMEOUT_MS);
+	do {
+		msleep(20);
+		rig_smmu_get_counters(&s);
+	} while (!s.map_failed && time_before(jiffies, end));
+	/* Recovery runs from a workqueue: let it unwind */
+	msleep(500);
+
+	rig_smmu_get_counters(&s);
+	rig_tz_get_counters(&t);
+	KUNIT_EXPECT_EQ(test, s.map_failed, 1);
+	KUNIT_EXPECT_EQ(test, t.auth_ok, 0);
+	KUNIT_EXPECT_FALSE(test, rig_in_state(rp, "running"));
+	KUNIT_EXPECT_FALSE(test, rig_tz_running(rp->pas_id));
+	if (rp->dtb_pas_id)
+		KUNIT_EXPECT_FALSE(test, rig_tz_running(rp->dtb_pas_id));
+	/* The domain outlives the failed restart: nothing may be left in it */
+	KUNIT_EXPECT_NOT_NULL(test, rig_smmu_dev_paging_domain(rp->dev));
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(rp->dev), 0);
+	rig_check_common(test);
+	kunit_info(test, "%s: left %s by v7.3's core after the failed recovery\n",
+		   dev_name(rp->dev), rig_in_state(rp, "offline") ? "offline" : "in another state");
+}
+
+/* make test-debug: every case below runs inside one kmemleak window */
+static void rig_faults_leaks_open(struct kunit *test)
+{
+	rig_leaks_suite_open(test);
+}
+
+static void rig_faults_leaks_close(struct kunit *test)
+{
+	rig_leaks_suite_close(test);
+}
+
+static struct kunit_case rig_fault_cases[] = {
+	/* First */
+	KUNIT_CASE_SLOW(rig_faults_leaks_open),
+	KUNIT_CASE_PARAM_ATTR(rig_start_faults, rig_rproc_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM(rig_fw_missing, rig_rproc_gen_params),
+	KUNIT_CASE(rig_fw_corrupt),
+	KUNIT_CASE_PARAM_ATTR(rig_no_ready, rig_rproc_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(rig_refused_shutdown, rig_refusal_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM(rig_devmem_malformed, rig_bad_devmem_gen_params),
+	KUNIT_CASE_SLOW(rig_devmem_missing),
+	KUNIT_CASE(rig_no_iommus),
+	/* Last to use them: leaves the processors unusable (see the case) */
+	KUNIT_CASE_PARAM(rig_recovery_map_fault, rig_rproc_gen_params),
+	/* Last */
+	KUNIT_CASE_SLOW(rig_faults_leaks_close),
+	{}
+};
+
+static struct kunit_suite rig_fault_suite = {
+	.name = "qcom_pas_rig_faults",
+	.suite_init = rig_suite_init,
+	.suite_exit = rig_suite_exit,
+	.test_cases = rig_fault_cases,
+};
+
+kunit_test_suite(rig_fault_suite);

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Knobs of the rig's fakes for the integration suites, each restored by a
+ * KUnit action when the test ends, so that a failed assertion cannot leave
+ * the rig armed for the next test.
+ */
+
+#include <qcom_pas_rig/test.h>
+
+static void rig_restore_silent(void *unused)
+{
+	rig_smp2p_set_silent(false);
+}
+
+/**
+ * rig_set_silent() - remotes never signal ready, until the test ends
+ * @test:	the test
+ */
+void rig_set_silent(struct kunit *test)
+{
+	rig_smp2p_set_silent(true);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_silent, NULL), 0);
+}
+
+static void rig_restore_firmware(void *data)
+{
+	struct rig_rproc *rp = data;
+
+	if (rig_write(rp->sysfs, "firmware", rp->fw_name) == -EBUSY &&
+	    !rig_write(rp->sysfs, "state", "stop"))
+		rig_write(rp->sysfs, "firmware", rp->fw_name);
+}
+
+/**
+ * rig_set_firmware() - name another firmware, until the test ends
+ * @test:	the test
+ * @rp:		an offline remote processor
+ * @name:	firmware name
+ */
+void rig_set_firmware(struct kunit *test, struct rig_rproc *rp, const char *name)
+{
+	KUNIT_ASSERT_EQ(test, rig_write(rp->sysfs, "firmware", name), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_firmware, rp), 0);
+}
+
+static char rig_fw_path_saved[256];
+
+static void rig_restore_fw_path(void *unused)
+{
+	rig_write("module/firmware_class/parameters", "path", rig_fw_path_saved);
+}
+
+/**
+ * rig_set_fw_path() - set firmware_class.path, until the test ends
+ * @test:	the test
+ * @path:	the directory the firmware loader searches first
+ */
+void rig_set_fw_path(struct kunit *test, const char *path)
+{
+	KUNIT_ASSERT_EQ(test, rig_read("module/firmware_class/parameters", "path",
+				       rig_fw_path_saved, sizeof(rig_fw_path_saved)), 0);
+	KUNIT_ASSERT_EQ(test, rig_write("module/firmware_class/parameters", "path", path), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_fw_path, NULL), 0);
+}
+
+static void rig_restore_rsc_table(void *data)
+{
+	struct rig_rproc *rp = data;
+
+	if (rp->rsc_table && __rig_reprobe(rp, false))
+		pr_err("rig: %s not rebound without the resource-table call\n",
+		       rp->compatible);
+}
+
+/**
+ * rig_set_rsc_table() - rebind a remote with TrustZone with or without the
+ *			 resource-table call, until the test ends (then rebound
+ *			 without it, the rig's default)
+ * @test:	the test
+ * @rp:		remote processor
+ * @available:	whether TrustZone has the call
+ */
+void rig_set_rsc_table(struct kunit *test, struct rig_rproc *rp, bool available)
+{
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_rsc_table, rp), 0);
+	rig_reprobe(test, rp, available);
+}
+
+static void rig_cancel_tz_fault(void *unused)
+{
+	rig_tz_fail_call(0, 0);
+}
+
+/**
+ * rig_fail_tz_call() - fail the @nth call into TrustZone from now
+ * @test:	the test; the fault is cancelled when it ends
+ * @nth:	1 for the next call
+ * @err:	error the call returns
+ */
+void rig_fail_tz_call(struct kunit *test, unsigned int nth, int err)
+{
+	rig_tz_fail_call(nth, err);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_cancel_tz_fault, NULL), 0);
+}
+
+static void rig_cancel_map_fault(void *unused)
+{
+	rig_smmu_fail_map_pages(0);
+}
+
+/**
+ * rig_fail_map_pages() - fail the @nth map_pages() call from now
+ * @test:	the test; the fault is cancelled when it ends
+ * @nth:	1 for the next call
+ */
+void rig_fail_map_pages(struct kunit *test, unsigned int nth)
+{
+	rig_smmu_fail_map_pages(nth);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_cancel_map_fault, NULL), 0);
+}
+
+static void rig_cancel_refusal(void *data)
+{
+	rig_tz_refuse_shutdown((uintptr_t)data, 0, 0);
+}
+
+/**
+ * rig_refuse_shutdown() - TrustZone refuses the next shutdowns of a peripheral
+ * @test:	the test; the refusal is cancelled when it ends
+ * @pas_id:	PAS id
+ * @times:	how many shutdown calls to refuse
+ */
+void rig_refuse_shutdown(struct kunit *test, u32 pas_id, unsigned int times)
+{
+	rig_tz_refuse_shutdown(pas_id, times, -EBUSY);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_cancel_refusal,
+							(void *)(uintptr_t)pas_id), 0);
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Fake TrustZone for the Qualcomm PAS test rig: what the suites read of it
+ * (its counters, what runs, what it authenticated, what callers still hold)
+ * and the switches they flip (failed calls, refused shutdowns, the
+ * resource-table call).
+ */
+
+#include <linux/string.h>
+
+#include "rig_tz.h"
+
+/**
+ * rig_tz_get_counters() - read the fake TrustZone's counters
+ * @c:	filled with a snapshot of the counters
+ */
+void rig_tz_get_counters(struct rig_tz_counters *c)
+{
+	mutex_lock(&rig_tz.lock);
+	*c = rig_tz.cnt;
+	mutex_unlock(&rig_tz.lock);
+}
+
+/**
+ * rig_tz_reset_counters() - zero the counters and cancel fault injection
+ *
+ * The violation log is kept; only the count is zeroed.
+ */
+void rig_tz_reset_counters(void)
+{
+	mutex_lock(&rig_tz.lock);
+	memset(&rig_tz.cnt, 0, sizeof(rig_tz.cnt));
+	rig_tz.fail_nth = 0;
+	mutex_unlock(&rig_tz.lock);
+}
+
+/**
+ * rig_tz_fail_call() - fail a future call into TrustZone
+ * @nth:	fail the @nth call from now (1 = the next one), 0 to cancel
+ * @err:	error the call returns
+ *
+ * Counted calls are those listed in &struct rig_tz_counters.calls; the
+ * failed call changes no state.
+ */
+void rig_tz_fail_call(unsigned int nth, int err)
+{
+	mutex_lock(&rig_tz.lock);
+	rig_tz.fail_nth = nth;
+	rig_tz.fail_err = err;
+	mutex_unlock(&rig_tz.lock);
+}
+
+/**
+ * rig_tz_set_rsc_table() - act as a TrustZone with or without the
+ *			    resource-table call
+ * @available:	whether the call exists; with it, the table is empty
+ */
+void rig_tz_set_rsc_table(bool available)
+{
+	mutex_lock(&rig_tz.lock);
+	rig_tz.rsc_table = available;
+	mutex_unlock(&rig_tz.lock);
+}
+
+/**
+ * rig_tz_refuse_shutdown() - refuse the next shutdowns of a peripheral
+ * @pas_id:	PAS id
+ * @times:	how many shutdown calls to refuse (0 to cancel)
+ * @err:	error they return
+ *
+ * A refused shutdown changes nothing: the peripheral keeps running and
+ * keeps what it uses mapped.
+ */
+void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, int err)
+{
+	struct rig_tz_pas *pas;
+
+	mutex_lock(&rig_tz.lock);
+	pas = rig_tz_find(pas_id, true);
+	if (pas) {
+		pas->refuse_shutdown = times;
+		pas->refuse_err = err;
+	}
+	mutex_unlock(&rig_tz.lock);
+}
+
+/**
+ * rig_tz_running() - tell whether a peripheral is authenticated and running
+ * @pas_id:	PAS id
+ *
+ * Return: true between a successful authentication and the shutdown.
+ */
+bool rig_tz_running(u32 pas_id)
+{
+	struct rig_tz_pas *pas;
+	bool running;
+
+	mutex_lock(&rig_tz.lock);
+	pas = rig_tz_find(pas_id, false);
+	running = pas && pas->state == RIG_TZ_RUNNING;
+	mutex_unlock(&rig_tz.lock);
+
+	return running;
+}
+
+/**
+ * rig_tz_bridged_images() - count the running images authenticated over a
+ *			     bridge
+ *
+ * The bridge itself lives only during prepare-and-auth-reset (see
+ * rig_tz_live_bridges()); this counts the images it let TrustZone
+ * authenticate that have not been shut down.
+ *
+ * Return: the number of such images.
+ */
+unsigned int rig_tz_bridged_images(void)
+{
+	unsigned int i, n = 0;
+
+	mutex_lock(&rig_tz.lock);
+	for (i = 0; i < RIG_TZ_MAX_PAS; i++)
+		n += rig_tz.pas[i].used && rig_tz.pas[i].state == RIG_TZ_RUNNING &&
+		     rig_tz.pas[i].last.bridge_size;
+	mutex_unlock(&rig_tz.lock);
+
+	return n;
+}
+
+/**
+ * rig_tz_live_bridges() - count the SHM bridges that exist now
+ *
+ * Return: the bridges created and not yet deleted: 0 outside a
+ * prepare-and-auth-reset call.
+ */
+unsigned int rig_tz_live_bridges(void)
+{
+	unsigned int i, n = 0;
+
+	mutex_lock(&rig_tz.lock);
+	for (i = 0; i < RIG_TZ_MAX_PAS; i++)
+		n += rig_tz.pas[i].used && rig_tz.pas[i].bridge;
+	mutex_unlock(&rig_tz.lock);
+
+	return n;
+}
+
+/**
+ * rig_tz_last_auth() - what the last successful authentication covered
+ * @pas_id:	PAS id
+ * @auth:	filled with the memory authenticated and the bridge over it
+ *
+ * Return: 0 on success, -ENOENT if @pas_id was never authenticated.
+ */
+int rig_tz_last_auth(u32 pas_id, struct rig_tz_auth *auth)
+{
+	struct rig_tz_pas *pas;
+	int ret = -ENOENT;
+
+	mutex_lock(&rig_tz.lock);
+	pas = rig_tz_find(pas_id, false);
+	if (pas && pas->last.size) {
+		*auth = pas->last;
+		ret = 0;
+	}
+	mutex_unlock(&rig_tz.lock);
+
+	return ret;
+}
+
+/**
+ * rig_tz_metadata_held() - count the metadata buffers callers still hold
+ *
+ * Return: buffers handed out by init_image and not yet released.
+ */
+unsigned int rig_tz_metadata_held(void)
+{
+	unsigned int n;
+
+	mutex_lock(&rig_tz.lock);
+	n = rig_tz.mdata_held;
+	mutex_unlock(&rig_tz.lock);
+
+	return n;
+}
+
+/**
+ * rig_tz_last_violation() - describe the last violation
+ *
+ * Return: the message of the last violation, "" if none happened.
+ */
+const char *rig_tz_last_violation(void)
+{
+	return rig_tz.violation;
+}

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Fake TrustZone for the Qualcomm PAS test rig: the mapping policy.
+ *
+ * Whenever Linux owns the stream of the context's device, TrustZone
+ * authenticates only when what the processor will reach is in place, read
+ * back from the live page tables of the device's domain:
+ *  - an SHM bridge over exactly the carveout, without which TrustZone
+ *    cannot read the image;
+ *  - the whole carveout where and with the access the peripherals' table
+ *    (rig_tz_peripherals.c) says;
+ *  - for a peripheral whose device-memory windows the operating system maps
+ *    (TrustZone without the resource-table call), every window of the
+ *    node's qcom,devmem at its device address, Device memory, no-exec,
+ *    read and, exactly when QCOM_DEVMEM_WRITE asks for it, write.
+ * While a peripheral runs, TrustZone refuses an unmap of any of these and
+ * reports the free of their domain.
+ */
+
+#include <linux/firmware/qcom/qcom_pas.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <qcom_pas_rig/smmu.h>
+
+#include "rig_fakes.h"
+#include "rig_tz.h"
+
+static void rig_tz_add_region(struct rig_tz_pas *pas, unsigned long iova,
+			      size_t size, int window)
+{
+	if (WARN_ON(pas->nr_regions == RIG_TZ_MAX_REGIONS))
+		return;
+
+	pas->regions[pas->nr_regions++] = (struct rig_tz_region) {
+		.iova = iova, .size = size, .window = window,
+	};
+}
+
+/* The node's qcom,devmem windows, read by TrustZone from the hardware's description */
+static int rig_tz_check_devmem(struct rig_tz_pas *pas,
+			       struct iommu_domain *domain,
+			       const struct device_node *np)
+{
+	struct rig_window *windows;
+	char why[96];
+	int n, i, ret = 0;
+
+	windows = kcalloc(RIG_DEVMEM_MAX_WINDOWS, sizeof(*windows), GFP_KERNEL);
+	if (!windows)
+		return -ENOMEM;
+
+	n = rig_devmem_read(np, windows);
+	/* The parser refuses a malformed property at probe: nothing runs with it */
+	if (n == -EINVAL) {
+		rig_tz_violate("auth of PAS %u: malformed qcom,devmem accepted", pas->pas_id);
+		ret = -EINVAL;
+	} else if (n < 0) {
+		ret = n;
+	}
+
+	for (i = 0; !ret && i < n; i++) {
+		const struct rig_window *w = &windows[i];
+
+		if (rig_smmu_domain_check(domain, w->da, w->pa, w->size,
+					  rig_devmem_prot(w->attrs), why, sizeof(why))) {
+			rig_tz_violate("auth of PAS %u: qcom,devmem window %d %#x->%#x+%#x: %s",
+				       pas->pas_id, i, w->da, w->pa, w->size, why);
+			ret = -EACCES;
+			break;
+		}
+		rig_tz_add_region(pas, w->da, w->size, i);
+	}
+	kfree(windows);
+
+	return ret;
+}
+
+/*
+ * The domain of the stream the image is fetched on: the context device's
+ * own, or, for a device with a video-firmware child (iris), that of the
+ * device the platform bus created from the child.
+ */
+static struct iommu_domain *rig_tz_stream_domain(struct device *dev)
+{
+	struct iommu_domain *domain;
+	struct platform_device *fw;
+	struct device_node *np;
+
+	np = of_get_child_by_name(dev->of_node, "video-firmware");
+	if (!np)
+		return rig_smmu_dev_paging_domain(dev);
+
+	fw = of_find_device_by_node(np);
+	of_node_put(np);
+	if (!fw)
+		return NULL;
+
+	domain = rig_smmu_dev_paging_domain(&fw->dev);
+	put_device(&fw->dev);
+
+	return domain;
+}
+
+/**
+ * rig_tz_check_mappings() - what the processor will reach, before it is
+ *			     released from reset
+ * @pas:	the peripheral being authenticated
+ * @ctx:	its context: the device whose stream it is, and the carveout
+ * @image:	where TrustZone reads the image
+ * @image_size:	its size
+ *
+ * Records the regions checked: they must stay mapped while it runs.
+ *
+ * Return: 0 if everything is in place, negative errno (and a violation)
+ * otherwise.
+ */
+int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
+			  phys_addr_t image, size_t image_size)
+{
+	const struct rig_tz_periph *periph = rig_tz_periph(pas->pas_id);
+	struct iommu_domain *domain;
+	unsigned long da;
+	char why[96];
+	int ret;
+
+	pas->nr_regions = 0;
+	domain = rig_tz_stream_domain(ctx->dev);
+
+	if (!periph) {
+		rig_tz_violate("auth of PAS %u: not a peripheral this TrustZone knows",
+			       pas->pas_id);
+		return -EINVAL;
+	}
+
+	if (!domain) {
+		rig_tz_violate("auth of PAS %u: %s has no paging domain",
+			       pas->pas_id, dev_name(ctx->dev));
+		return -EACCES;
+	}
+
+	if (!pas->bridge) {
+		rig_tz_violate("auth of PAS %u: no SHM bridge over the carveout %pa+%#zx",
+			       pas->pas_id, &ctx->mem_phys, ctx->mem_size);
+		return -EACCES;
+	}
+
+	/* TrustZone reads the image where the metadata and mem_setup put it */
+	if (image < pas->bridge_pa ||
+	    image + image_size > pas->bridge_pa + pas->bridge_size) {
+		rig_tz_violate("auth of PAS %u: image %pa+%#zx outside the SHM bridge %pa+%#zx",
+			       pas->pas_id, &image, image_size, &pas->bridge_pa,
+			       pas->bridge_size);
+		return -EACCES;
+	}
+
+	da = periph->identity ? ctx->mem_phys : periph->da;
+	if (rig_smmu_domain_check(domain, da, ctx->mem_phys, ctx->mem_size,
+				  periph->prot, why, sizeof(why))) {
+		rig_tz_violate("auth of PAS %u: carveout %pa+%#zx at %#lx: %s",
+			       pas->pas_id, &ctx->mem_phys, ctx->mem_size, da, why);
+		return -EACCES;
+	}
+	rig_tz_add_region(pas, da, ctx->mem_size, -1);
+
+	if (periph->devmem && !rig_tz.rsc_table && ctx->dev->of_node) {
+		ret = rig_tz_check_devmem(pas, domain, ctx->dev->of_node);
+		if (ret)
+			return ret;
+	}
+
+	pas->domain = domain;
+
+	return 0;
+}
+
+/**
+ * rig_tz_check_unmap() - TrustZone's view of an IOMMU unmap
+ * @domain:	domain the range is unmapped from
+ * @iova:	first IOVA of the range
+ * @size:	size of the range
+ *
+ * Called by the rig's SMMU before it unmaps: unmapping any part of what a
+ * peripheral that has not been shut down uses (its carveout, its qcom,devmem
+ * windows) is a violation, and is refused.
+ *
+ * Return: 0 if the unmap may go ahead, -EBUSY if it is refused.
+ */
+int rig_tz_check_unmap(struct iommu_domain *domain, unsigned long iova,
+		       size_t size)
+{
+	char what[32];
+	int i, ret = 0;
+	unsigned int j;
+
+	mutex_lock(&rig_tz.lock);
+	for (i = 0; i < RIG_TZ_MAX_PAS; i++) {
+		struct rig_tz_pas *pas = &rig_tz.pas[i];
+
+		if (!pas->used || pas->state != RIG_TZ_RUNNING ||
+		    pas->domain != domain)
+			continue;
+
+		for (j = 0; j < pas->nr_regions; j++) {
+			const struct rig_tz_region *r = &pas->regions[j];
+
+			if (iova >= r->iova + r->size || r->iova >= iova + size)
+				continue;
+			if (r->window < 0)
+				strscpy(what, "the carveout");
+			else
+				snprintf(what, sizeof(what), "qcom,devmem window %d", r->window);
+			rig_tz_violate("unmap of %#lx+%#zx from %s of running PAS %u",
+				       iova, size, what, pas->pas_id);
+			ret = -EBUSY;
+			break;
+		}
+	}
+	mutex_unlock(&rig_tz.lock);
+
+	return ret;
+}
+
+/**
+ * rig_tz_check_domain_free() - TrustZone's view of a domain going away
+ * @domain:	domain being freed
+ *
+ * Freeing the domain of a peripheral that has not been shut down is a
+ * violation; TrustZone forgets the domain either way.
+ */
+void rig_tz_check_domain_free(struct iommu_domain *domain)
+{
+	int i;
+
+	mutex_lock(&rig_tz.lock);
+	for (i = 0; i < RIG_TZ_MAX_PAS; i++) {
+		struct rig_tz_pas *pas = &rig_tz.pas[i];
+
+		if (!pas->used || pas->domain != domain)
+			continue;
+		if (pas->state == RIG_TZ_RUNNING)
+			rig_tz_violate("domain of running PAS %u freed", pas->pas_id);
+		pas->domain = NULL;
+		pas->nr_regions = 0;
+	}
+	mutex_unlock(&rig_tz.lock);
+}
