@@ -270,13 +270,46 @@ static struct property rig_devmem_status = {
 KUNIT_DEFINE_ACTION_WRAPPER(rig_changeset_revert, of_changeset_revert, struct of_changeset *);
 KUNIT_DEFINE_ACTION_WRAPPER(rig_changeset_destroy, of_changeset_destroy, struct of_changeset *);
 
+/*
+ * Enable the disabled rig node @np through an OF changeset that also
+ * replaces its qcom,devmem with @prop or, with @remove, removes @prop; the
+ * test reverts it. Returns the node's device once probing is done.
+ */
+static struct platform_device *rig_devmem_enable(struct kunit *test,
+						 struct device_node *np,
+						 struct property *prop, bool remove)
+{
+	struct platform_device *pdev;
+	struct of_changeset *cs;
+
+	cs = kunit_kzalloc(test, sizeof(*cs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cs);
+	of_changeset_init(cs);
+	/* Runs after the revert: actions run in reverse order */
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_destroy, cs), 0);
+	if (remove)
+		KUNIT_ASSERT_EQ(test, of_changeset_remove_property(cs, np, prop), 0);
+	else
+		KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, prop), 0);
+	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_status), 0);
+
+	rig_reset_counters();
+	KUNIT_ASSERT_EQ(test, of_changeset_apply(cs), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_revert, cs), 0);
+	wait_for_device_probe();
+
+	pdev = of_find_device_by_node(np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "no device for %pOF", np);
+
+	return pdev;
+}
+
 static void rig_devmem_malformed(struct kunit *test)
 {
 	const struct rig_bad_devmem *bad = test->param_value;
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
 	struct platform_device *pdev;
-	struct of_changeset *cs;
 	struct device_node *np;
 	char entry[32];
 
@@ -290,21 +323,7 @@ static void rig_devmem_malformed(struct kunit *test)
 	rig_devmem_prop.value = rig_devmem_cells;
 	rig_devmem_prop.length = bad->n * sizeof(*rig_devmem_cells);
 
-	cs = kunit_kzalloc(test, sizeof(*cs), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, cs);
-	of_changeset_init(cs);
-	/* Runs after the revert: actions run in reverse order */
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_destroy, cs), 0);
-	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_prop), 0);
-	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_status), 0);
-
-	rig_reset_counters();
-	KUNIT_ASSERT_EQ(test, of_changeset_apply(cs), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_revert, cs), 0);
-	wait_for_device_probe();
-
-	pdev = of_find_device_by_node(np);
-	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "no device for %pOF", np);
+	pdev = rig_devmem_enable(test, np, &rig_devmem_prop, false);
 	KUNIT_EXPECT_FALSE_MSG(test, device_is_bound(&pdev->dev), "%s probed despite %s",
 			       dev_name(&pdev->dev), bad->desc);
 	snprintf(entry, sizeof(entry), "qcom,devmem entry %u", bad->entry);
@@ -332,7 +351,6 @@ static void rig_devmem_missing(struct kunit *test)
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
 	struct platform_device *pdev;
-	struct of_changeset *cs;
 	struct device_node *np;
 	struct property *prop;
 	unsigned long end;
@@ -344,21 +362,7 @@ static void rig_devmem_missing(struct kunit *test)
 	prop = of_find_property(np, "qcom,devmem", NULL);
 	KUNIT_ASSERT_NOT_NULL(test, prop);
 
-	cs = kunit_kzalloc(test, sizeof(*cs), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, cs);
-	of_changeset_init(cs);
-	/* Runs after the revert: actions run in reverse order */
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_destroy, cs), 0);
-	KUNIT_ASSERT_EQ(test, of_changeset_remove_property(cs, np, prop), 0);
-	KUNIT_ASSERT_EQ(test, of_changeset_update_property(cs, np, &rig_devmem_status), 0);
-
-	rig_reset_counters();
-	KUNIT_ASSERT_EQ(test, of_changeset_apply(cs), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_changeset_revert, cs), 0);
-	wait_for_device_probe();
-
-	pdev = of_find_device_by_node(np);
-	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "no device for %pOF", np);
+	pdev = rig_devmem_enable(test, np, prop, true);
 	KUNIT_EXPECT_TRUE_MSG(test, device_is_bound(&pdev->dev), "%s did not probe",
 			      dev_name(&pdev->dev));
 

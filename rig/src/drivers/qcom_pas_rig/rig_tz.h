@@ -136,7 +136,7 @@ struct rig_tz_pas {
  * @dev:		its platform device, for the messages
  */
 struct rig_tz {
-	struct mutex lock;
+	struct mutex lock;	/* serializes calls and queries */
 	struct rig_tz_pas pas[RIG_TZ_MAX_PAS];
 	struct rig_tz_counters cnt;
 	unsigned int fail_nth;

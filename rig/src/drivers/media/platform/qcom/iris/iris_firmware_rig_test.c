@@ -18,14 +18,11 @@
 #include <linux/firmware/qcom/qcom_pas.h>
 #include <linux/iommu.h>
 #include <linux/notifier.h>
-#include <linux/of.h>
-#include <linux/of_platform.h>
-#include <linux/of_reserved_mem.h>
 #include <linux/platform_device.h>
 #include <qcom_pas_rig/test.h>
 
-#include "iris_core.h"
 #include "iris_firmware.h"
+#include "iris_firmware_rig.h"
 
 #define IRIS_TEST_CYCLES	20
 #define IRIS_TEST_FW		"qcom/vpu/vpu30_p4_s6.mbn"
@@ -59,164 +56,6 @@ static const struct iris_platform_data iris_test_missing_pdata = {
 	.tz_cp_config_data_size = 0,
 };
 
-struct iris_test {
-	struct iris_core core;
-	struct device_node *fw_np;
-	struct resource mem;
-	void *group;
-	/* Images running over an SHM bridge, and metadata held, before the test */
-	unsigned int bridged;
-	unsigned int mdata;
-};
-
-static void iris_test_put_device(void *data)
-{
-	put_device(data);
-}
-
-static void iris_test_put_node(void *data)
-{
-	of_node_put(data);
-}
-
-/* An iris core on the rig node @compatible, its devres in a group of its own */
-static struct iris_test *iris_test_core(struct kunit *test,
-					const char *compatible,
-					const struct iris_platform_data *pdata)
-{
-	struct platform_device *pdev;
-	struct device_node *np;
-	struct iris_test *it;
-
-	it = kunit_kzalloc(test, sizeof(*it), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, it);
-
-	np = of_find_compatible_node(NULL, NULL, compatible);
-	KUNIT_ASSERT_NOT_NULL_MSG(test, np, "no %s node: not the rig's DTB?", compatible);
-	pdev = of_find_device_by_node(np);
-	/* Without a carveout it->mem stays empty: the no-memory-region case */
-	of_reserved_mem_region_to_resource(np, 0, &it->mem);
-	it->fw_np = of_get_child_by_name(np, "video-firmware");
-	of_node_put(np);
-	KUNIT_ASSERT_NOT_NULL(test, pdev);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, iris_test_put_device,
-							&pdev->dev), 0);
-	if (it->fw_np)
-		KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, iris_test_put_node,
-								it->fw_np), 0);
-
-	it->core.dev = &pdev->dev;
-	it->core.iris_platform_data = pdata;
-	it->group = devres_open_group(it->core.dev, NULL, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, it->group);
-	test->priv = it;
-
-	it->bridged = rig_tz_bridged_images();
-	it->mdata = rig_tz_metadata_held();
-	rig_tz_reset_counters();
-	rig_smmu_reset_counters();
-
-	return it;
-}
-
-/* The video-firmware child has no device: never created, or destroyed */
-static void iris_test_check_no_fw_dev(struct kunit *test, struct iris_test *it)
-{
-	struct platform_device *pdev;
-
-	KUNIT_EXPECT_NULL(test, it->core.fw_dev);
-	KUNIT_EXPECT_NULL(test, it->core.fw_domain);
-	KUNIT_EXPECT_NULL(test, it->core.pas_ctx);
-	if (!it->fw_np)
-		return;
-	pdev = of_find_device_by_node(it->fw_np);
-	KUNIT_EXPECT_NULL_MSG(test, pdev, "%pOF still has a device", it->fw_np);
-	if (pdev)
-		put_device(&pdev->dev);
-	KUNIT_EXPECT_FALSE(test, of_node_check_flag(it->fw_np, OF_POPULATED));
-}
-
-static void iris_test_exit(struct kunit *test)
-{
-	struct iris_test *it = test->priv;
-	struct rig_smmu_counters s;
-	struct rig_tz_counters t;
-	bool had_domain;
-
-	/* .exit runs before the actions that disarm the faults: the teardown needs them off */
-	rig_tz_fail_call(0, 0);
-	rig_smmu_fail_map_pages(0);
-	if (!it)
-		return;
-
-	/* A test that failed with the firmware running: stop it as remove() */
-	if (it->group && rig_tz_running(RIG_PAS_ID_VIDEO))
-		iris_fw_unload(&it->core);
-
-	/* What remove() leaves to devres: the firmware device and its domain */
-	if (it->group) {
-		had_domain = it->core.fw_domain;
-		rig_smmu_reset_counters();
-		devres_release_group(it->core.dev, it->group);
-		iris_test_check_no_fw_dev(test, it);
-
-		rig_smmu_get_counters(&s);
-		KUNIT_EXPECT_EQ(test, s.domains_freed, had_domain ? 1 : 0);
-		KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
-		KUNIT_EXPECT_EQ(test, s.leaked_bytes, 0);
-	}
-
-	rig_tz_get_counters(&t);
-	KUNIT_EXPECT_EQ_MSG(test, t.violations, 0, "%s", rig_tz_last_violation());
-	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
-	/* Whatever the driver left running, so that the next test starts clean */
-	if (rig_tz_running(RIG_PAS_ID_VIDEO))
-		qcom_pas_shutdown(RIG_PAS_ID_VIDEO);
-	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
-	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
-}
-
-/* Nothing of the firmware left: not running, not mapped, nothing held */
-static void iris_test_check_clean(struct kunit *test, struct iris_test *it)
-{
-	struct rig_tz_counters t;
-
-	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
-	if (it->core.fw_dev) {
-		KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), 0);
-		KUNIT_EXPECT_FALSE(test, it->core.fw_mapped);
-	}
-	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
-	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
-	rig_tz_get_counters(&t);
-	KUNIT_EXPECT_EQ_MSG(test, t.violations, 0, "%s", rig_tz_last_violation());
-}
-
-/*
- * The firmware runs from its carveout, mapped whole at its device address;
- * TrustZone has the bridge and the driver no longer holds the metadata.
- */
-static void iris_test_check_running(struct kunit *test, struct iris_test *it)
-{
-	size_t size = resource_size(&it->mem);
-	unsigned long iova;
-	int prot;
-
-	KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
-	KUNIT_EXPECT_TRUE(test, it->core.fw_mapped);
-	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), size);
-	KUNIT_ASSERT_EQ(test, rig_smmu_find_iova(it->core.fw_dev, it->mem.start,
-						 &iova, &prot), 0);
-	KUNIT_EXPECT_EQ(test, iova, 0UL);
-	KUNIT_EXPECT_EQ(test, prot & (IOMMU_READ | IOMMU_WRITE),
-			IOMMU_READ | IOMMU_WRITE);
-	KUNIT_EXPECT_TRUE(test, rig_smmu_domain_covers(it->core.fw_domain, 0,
-						       it->mem.start, size,
-						       IOMMU_READ | IOMMU_WRITE));
-	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged + 1);
-	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
-}
-
 static struct iris_test *iris_test_pas_core(struct kunit *test)
 {
 	struct iris_test *it;
@@ -238,14 +77,6 @@ static struct iris_test *iris_test_pas_core(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), 0);
 
 	return it;
-}
-
-static void iris_test_load_unload(struct kunit *test, struct iris_test *it)
-{
-	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-	iris_test_check_running(test, it);
-	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
-	iris_test_check_clean(test, it);
 }
 
 static void iris_test_cycles(struct kunit *test)
@@ -402,11 +233,7 @@ static void iris_test_refused_shutdown(struct kunit *test)
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
 
-	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-	iris_test_check_running(test, it);
-
-	rig_fail_tz_call(test, 1, -EIO);
-	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), -EIO);
+	iris_test_load_refused_unload(test, it);
 	rig_tz_get_counters(&t);
 	KUNIT_EXPECT_EQ(test, t.shutdown, 1);
 	KUNIT_EXPECT_EQ(test, t.violations, 0);
@@ -451,12 +278,8 @@ static void iris_test_refused_shutdown_at_remove(struct kunit *test)
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
 
-	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-	iris_test_check_running(test, it);
-
 	/* remove(): iris_core_deinit(), then devres */
-	rig_fail_tz_call(test, 1, -EIO);
-	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), -EIO);
+	iris_test_load_refused_unload(test, it);
 	rig_smmu_reset_counters();
 	devres_release_group(it->core.dev, it->group);
 	it->group = NULL;
@@ -477,25 +300,6 @@ static void iris_test_refused_shutdown_at_remove(struct kunit *test)
 	/* TrustZone gives in later: nothing of the driver's is left behind */
 	KUNIT_EXPECT_EQ(test, qcom_pas_shutdown(RIG_PAS_ID_VIDEO), 0);
 	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
-	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
-	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
-}
-
-/* iris_fw_dev_init() failed: no device, no domain, nothing asked of TZ */
-static void iris_test_check_init_unwound(struct kunit *test, struct iris_test *it,
-					 unsigned long domains)
-{
-	struct rig_smmu_counters s;
-	struct rig_tz_counters t;
-
-	iris_test_check_no_fw_dev(test, it);
-	rig_smmu_get_counters(&s);
-	KUNIT_EXPECT_EQ(test, s.domains, domains);
-	KUNIT_EXPECT_EQ(test, s.domains_freed, domains);
-	KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
-	KUNIT_EXPECT_EQ(test, s.map_calls, 0);
-	rig_tz_get_counters(&t);
-	KUNIT_EXPECT_EQ(test, t.calls, 0);
 	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
 	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
 }
