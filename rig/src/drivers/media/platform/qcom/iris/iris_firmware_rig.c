@@ -30,9 +30,8 @@ static void iris_test_put_node(void *data)
 }
 
 /* An iris core on the rig node @compatible, its devres in a group of its own */
-struct iris_test *iris_test_core(struct kunit *test,
-					const char *compatible,
-					const struct iris_platform_data *pdata)
+struct iris_test *iris_test_core(struct kunit *test, const char *compatible,
+				 const struct iris_platform_data *pdata)
 {
 	struct platform_device *pdev;
 	struct device_node *np;
@@ -191,7 +190,7 @@ void iris_test_load_refused_unload(struct kunit *test, struct iris_test *it)
 
 /* iris_fw_dev_init() failed: no device, no domain, nothing asked of TZ */
 void iris_test_check_init_unwound(struct kunit *test, struct iris_test *it,
-					 unsigned long domains)
+				  unsigned long domains)
 {
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
