@@ -17,7 +17,9 @@ struct device_node;
 /* A carveout: read/write, executable, Normal memory */
 #define RIG_CARVEOUT_PROT	(IOMMU_READ | IOMMU_WRITE)
 
-/* The most windows the binding allows a node (its maxItems) */
+/* <device-address physical-address size attributes> per window */
+#define RIG_DEVMEM_CELLS	4
+/* The most windows the binding allows a node */
 #define RIG_DEVMEM_MAX_WINDOWS	64
 
 /**
@@ -25,16 +27,16 @@ struct device_node;
  * @da:		device address
  * @pa:		physical address
  * @size:	size in bytes
- * @access:	QCOM_PAS_DEVMEM_RO or QCOM_PAS_DEVMEM_RW; 0 for a carveout
+ * @attrs:	QCOM_DEVMEM_* attributes
  */
 struct rig_window {
-	u64 da;
-	u64 pa;
-	u64 size;
-	u32 access;
+	u32 da;
+	u32 pa;
+	u32 size;
+	u32 attrs;
 };
 
-int rig_devmem_read(struct device_node *np, struct rig_window *windows);
-int rig_devmem_prot(u32 access);
+int rig_devmem_read(const struct device_node *np, struct rig_window *windows);
+int rig_devmem_prot(u32 attrs);
 
 #endif /* __QCOM_PAS_RIG_REGIONS_H__ */
