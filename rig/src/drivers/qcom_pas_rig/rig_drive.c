@@ -277,7 +277,7 @@ int rig_start(struct kunit *test, struct rig_rproc *rp)
 	rig_reset_counters();
 	ret = __rig_start(test, rp);
 	if (!ret)
-		rig_check_counters(test, rp, false, true, 0);
+		rig_check_counters(test, rp, RIG_STEP_START, 0);
 
 	return ret;
 }
@@ -297,7 +297,7 @@ int rig_stop_shutdowns(struct kunit *test, struct rig_rproc *rp,
 	ret = rig_write(rp->sysfs, "state", "stop");
 	rig_print_counters(test, rp, "stop", ktime_us_delta(ktime_get(), t0), ret);
 	if (!ret)
-		rig_check_counters(test, rp, true, false, shutdowns);
+		rig_check_counters(test, rp, RIG_STEP_STOP, shutdowns);
 
 	return ret;
 }
@@ -333,7 +333,8 @@ int rig_crash_and_recover(struct kunit *test, struct rig_rproc *rp)
 	ret = rig_in_state(rp, "running") && t.auth_ok ? 0 : -ETIMEDOUT;
 	rig_print_counters(test, rp, "recovery", ktime_us_delta(ktime_get(), t0), ret);
 	if (!ret)
-		rig_check_counters(test, rp, true, true, rp->dtb_pas_id ? 2 : 1);
+		rig_check_counters(test, rp, RIG_STEP_RECOVERY,
+				   rp->dtb_pas_id ? 2 : 1);
 
 	return ret;
 }

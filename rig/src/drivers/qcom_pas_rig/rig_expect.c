@@ -15,8 +15,12 @@
 #include <linux/slab.h>
 #include <qcom_pas_rig/test.h>
 
-/* The regions the series maps for @rp: carveouts, and windows without the call */
-static unsigned int rig_regions(struct rig_rproc *rp, struct rig_window *r)
+/*
+ * The regions the series maps for @rp: its carveouts and, with @windows and
+ * without the resource-table call, its qcom,devmem windows
+ */
+static unsigned int rig_regions(struct rig_rproc *rp, struct rig_window *r,
+				bool windows)
 {
 	unsigned int i, n = 0;
 
@@ -25,7 +29,7 @@ static unsigned int rig_regions(struct rig_rproc *rp, struct rig_window *r)
 	if (rp->dtb_pas_id)
 		r[n++] = (struct rig_window) { rp->dtb_mem.start, rp->dtb_mem.start,
 					       resource_size(&rp->dtb_mem), 0 };
-	if (!rp->rsc_table)
+	if (windows && !rp->rsc_table)
 		for (i = 0; i < rp->nr_windows; i++)
 			r[n++] = rp->windows[i];
 
@@ -56,7 +60,8 @@ static void rig_min_leaves(u64 da, u64 pa, u64 size, unsigned long pgsizes,
 	}
 }
 
-static unsigned int rig_expected(struct rig_rproc *rp, unsigned long *leaves)
+static unsigned int rig_expected(struct rig_rproc *rp, bool windows,
+				 unsigned long *leaves)
 {
 	struct rig_window *r = kcalloc(RIG_DEVMEM_MAX_WINDOWS + 2, sizeof(*r), GFP_KERNEL);
 	unsigned int i, n;
@@ -64,7 +69,7 @@ static unsigned int rig_expected(struct rig_rproc *rp, unsigned long *leaves)
 	memset(leaves, 0, RIG_LEAF_NR * sizeof(*leaves));
 	if (!r)
 		return 0;
-	n = rig_regions(rp, r);
+	n = rig_regions(rp, r, windows);
 	for (i = 0; i < n; i++)
 		rig_min_leaves(r[i].da, r[i].pa, r[i].size, RIG_SMMU_PGSIZES, leaves);
 	kfree(r);
@@ -99,24 +104,31 @@ static void rig_check_auth(struct kunit *test, u32 pas_id,
  * rig_check_counters() - check the counters since the last reset
  * @test:	the test
  * @rp:		remote processor
- * @stopped:	whether it was stopped since
- * @started:	whether it was started since
- * @shutdowns:	the shutdown calls the stop made
+ * @step:	what was done since
+ * @shutdowns:	the shutdown calls a stop or recovery made
  *
- * Against what the test computes from the node: a start maps each region
- * with one iommu_map() in the fewest leaves, a stop unmaps the same leaves
- * with one IOTLB sync per image and asks TrustZone for @shutdowns
- * shutdowns.
+ * Against what the test computes from the node: each region is mapped with
+ * one iommu_map() in the fewest leaves and unmapped in the same leaves. The
+ * carveouts follow the images: mapped by every start, crash recovery's
+ * included, and unmapped by every stop, one iommu_unmap() (one IOTLB sync)
+ * each. The qcom,devmem windows have the lifetime of the core's IOMMU
+ * domain, as the windows of TrustZone's resource table do: mapped by a
+ * start from offline, unmapped by a stop to offline in one IOTLB sync,
+ * untouched by crash recovery.
  */
 void rig_check_counters(struct kunit *test, struct rig_rproc *rp,
-			bool stopped, bool started, unsigned int shutdowns)
+			enum rig_step step, unsigned int shutdowns)
 {
+	bool started = step != RIG_STEP_STOP, stopped = step != RIG_STEP_START;
+	bool windows = step != RIG_STEP_RECOVERY;
+	unsigned int images = rp->dtb_pas_id ? 2 : 1;
+	unsigned int regions, syncs, i;
 	unsigned long leaves[RIG_LEAF_NR];
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
-	unsigned int regions, i, images = rp->dtb_pas_id ? 2 : 1;
 
-	regions = rig_expected(rp, leaves);
+	regions = rig_expected(rp, windows, leaves);
+	syncs = images + (windows && !rp->rsc_table && rp->nr_windows ? 1 : 0);
 	rig_smmu_get_counters(&s);
 	rig_tz_get_counters(&t);
 
@@ -124,11 +136,7 @@ void rig_check_counters(struct kunit *test, struct rig_rproc *rp,
 	KUNIT_EXPECT_EQ(test, s.unmap_refused, 0);
 	KUNIT_EXPECT_EQ_MSG(test, s.map_calls, started ? regions : 0,
 			    "%s: iommu_map() calls", dev_name(rp->dev));
-	/*
-	 * One IOTLB sync per qcom_rproc_unmap_regions() call of a stop: the
-	 * main image's list (windows and carveout) and the dtb carveout.
-	 */
-	KUNIT_EXPECT_EQ_MSG(test, s.tlb_syncs, stopped ? images : 0,
+	KUNIT_EXPECT_EQ_MSG(test, s.tlb_syncs, stopped ? syncs : 0,
 			    "%s: IOTLB syncs", dev_name(rp->dev));
 	for (i = 0; i < RIG_LEAF_NR; i++) {
 		KUNIT_EXPECT_EQ_MSG(test, s.leaves[i], started ? leaves[i] : 0,
@@ -141,6 +149,7 @@ void rig_check_counters(struct kunit *test, struct rig_rproc *rp,
 	if (started) {
 		KUNIT_EXPECT_EQ(test, t.auth_ok, images);
 		KUNIT_EXPECT_EQ(test, t.bridges_created, images);
+		/* TrustZone checks every window at each auth, mapped or kept */
 		rig_check_auth(test, rp->pas_id, &rp->mem,
 			       1 + (rp->rsc_table ? 0 : rp->nr_windows));
 		if (rp->dtb_pas_id)
@@ -214,10 +223,10 @@ void rig_check_mappings(struct kunit *test, struct rig_rproc *rp)
 
 	r = kunit_kcalloc(test, RIG_DEVMEM_MAX_WINDOWS + 2, sizeof(*r), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, r);
-	n = rig_regions(rp, r);
+	n = rig_regions(rp, r, true);
 	for (i = 0; i < n; i++) {
-		/* Only a qcom,devmem window has attributes (READ at least) */
-		prot = r[i].attrs ? rig_devmem_prot(r[i].attrs) : RIG_CARVEOUT_PROT;
+		/* Only a qcom,devmem window has an access */
+		prot = r[i].access ? rig_devmem_prot(r[i].access) : RIG_CARVEOUT_PROT;
 		KUNIT_EXPECT_EQ_MSG(test, rig_smmu_domain_check(domain, r[i].da, r[i].pa,
 								r[i].size, prot, why,
 								sizeof(why)), 0,

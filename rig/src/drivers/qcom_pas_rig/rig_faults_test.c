@@ -139,10 +139,10 @@ static void rig_no_ready(struct kunit *test)
 	struct rig_rproc *rp = rig_param_rproc(test);
 
 	rig_ensure(test, rp, false);
-	rig_set_silent(test);
+	rig_set_boot(test, RIG_SMP2P_SILENT);
 	rig_reset_counters();
 	rig_start_fails(test, rp, "a remote that never signals ready");
-	rig_smp2p_set_silent(false);
+	rig_smp2p_set_boot(RIG_SMP2P_BOOTS);
 	KUNIT_EXPECT_EQ(test, rig_start(test, rp), 0);
 	rig_check_running(test, rp);
 }
@@ -221,47 +221,74 @@ static void rig_refused_shutdown(struct kunit *test)
 	rig_check_running(test, rp);
 }
 
-/* Malformed qcom,devmem on a rig node enabled at test time: probe fails, naming the entry */
+/*
+ * Malformed qcom,devmem on a rig node enabled at test time: probe fails with
+ * a message naming the entry (or, for a property that is not whole
+ * entries, its length)
+ */
 struct rig_bad_devmem {
 	const char *desc;
-	unsigned int n;		/* u32 cells */
-	unsigned int entry;	/* the entry the error names */
-	const char *why;	/* what the message says */
-	u32 cells[8];
+	struct rig_window win[2];
+	unsigned int cells;	/* the first cells of @win's entries, 0: all */
+	const char *what;	/* what the message names */
+	const char *why;	/* what it says of it */
 };
 
-#define RIG_RW		(QCOM_DEVMEM_READ | QCOM_DEVMEM_WRITE)
+#define RIG_RO		QCOM_PAS_DEVMEM_RO
+#define RIG_RW		QCOM_PAS_DEVMEM_RW
 #define RIG_WIN		0xc100000	/* unused MMIO of QEMU virt */
 #define RIG_WIN2	0xc101000
 #define RIG_CARVEOUT	0xb2800000	/* rig.dtsi: rig_devmem_mem */
 #define RIG_RAM		0x41000000	/* QEMU virt: RAM from 0x40000000 */
+#define RIG_ACCESS_MSG	"is neither QCOM_PAS_DEVMEM_RO nor QCOM_PAS_DEVMEM_RW"
 
 static const struct rig_bad_devmem rig_bad_devmems[] = {
-	{ "truncated entry", 6, 1, "cells present",
-	  { RIG_WIN, RIG_WIN, 0x1000, RIG_RW, RIG_WIN2, RIG_WIN2 } },
-	{ "empty window", 8, 1, "size is zero",
-	  { RIG_WIN, RIG_WIN, 0x1000, RIG_RW, RIG_WIN2, RIG_WIN2, 0, RIG_RW } },
-	{ "unaligned window", 4, 0, "aligned",
-	  { RIG_WIN + 0x800, RIG_WIN + 0x800, 0x1000, RIG_RW } },
-	{ "window without read", 4, 0, "QCOM_DEVMEM_READ",
-	  { RIG_WIN, RIG_WIN, 0x1000, QCOM_DEVMEM_WRITE } },
-	{ "unknown attribute", 4, 0, "unknown attributes",
-	  { RIG_WIN, RIG_WIN, 0x1000, 0x80 | QCOM_DEVMEM_READ } },
-	{ "overlapping windows", 8, 1, "overlaps entry 0",
-	  { RIG_WIN, RIG_WIN, 0x2000, RIG_RW, RIG_WIN2, RIG_WIN2, 0x1000, RIG_RW } },
-	{ "window past 4 GiB", 4, 0, "32 bits",
-	  { 0xfffff000, 0xfffff000, 0x2000, RIG_RW } },
-	{ "window over the carveout", 4, 0, "overlaps",
-	  { RIG_CARVEOUT, RIG_WIN, 0x1000, RIG_RW } },
-	{ "window in System RAM", 4, 0, "System RAM",
-	  { RIG_WIN, RIG_RAM, 0x1000, RIG_RW } },
-	{ "window onto the carveout", 4, 0, "maps firmware memory",
-	  { RIG_WIN, RIG_CARVEOUT, 0x1000, RIG_RW } },
+	{ "truncated entry",
+	  { { RIG_WIN, RIG_WIN, 0x1000, RIG_RW }, { RIG_WIN2, RIG_WIN2, 0x1000, RIG_RW } },
+	  10, "qcom,devmem: 40 bytes",
+	  "access> with #address-cells 2 and #size-cells 2" },
+	{ "entry of 6 cells", { { RIG_WIN, RIG_WIN, 0x1000, RIG_RW } },
+	  6, "qcom,devmem: 24 bytes", "are not entries of" },
+	{ "access 0", { { RIG_WIN, RIG_WIN, 0x1000, 0 } },
+	  0, "qcom,devmem entry 0:", "access 0x0 " RIG_ACCESS_MSG },
+	{ "access 2", { { RIG_WIN, RIG_WIN, 0x1000, 2 } },
+	  0, "qcom,devmem entry 0:", "access 0x2 " RIG_ACCESS_MSG },
+	{ "empty window",
+	  { { RIG_WIN, RIG_WIN, 0x1000, RIG_RW }, { RIG_WIN2, RIG_WIN2, 0, RIG_RW } },
+	  0, "qcom,devmem entry 1:", "is empty or out of range" },
+	{ "window that wraps", { { 0xfffffffffffff000ULL, RIG_WIN, 0x2000, RIG_RW } },
+	  0, "qcom,devmem entry 0:", "is empty or out of range" },
+	{ "unaligned window", { { RIG_WIN + 0x800, RIG_WIN + 0x800, 0x1000, RIG_RW } },
+	  0, "qcom,devmem entry 0:", "is not 4 KiB aligned" },
+	{ "overlapping windows",
+	  { { RIG_WIN, RIG_WIN, 0x2000, RIG_RW }, { RIG_WIN2, RIG_WIN2, 0x1000, RIG_RO } },
+	  0, "qcom,devmem entry 1:", "overlaps entry 0" },
+	{ "window over the carveout", { { RIG_CARVEOUT, RIG_WIN, 0x1000, RIG_RW } },
+	  0, "qcom,devmem entry 0:", "overlaps firmware memory at 0xb2800000" },
+	{ "window in System RAM", { { RIG_WIN, RIG_RAM, 0x1000, RIG_RW } },
+	  0, "qcom,devmem entry 0:", "is System RAM" },
 };
 
 KUNIT_ARRAY_PARAM_DESC(rig_bad_devmem, rig_bad_devmems, desc);
 
-static __be32 rig_devmem_cells[8];
+/*
+ * Windows onto reserved memory, which arm64 does not count as System RAM:
+ * another processor's carveout, and the node's own at another device
+ * address. The message names the reserved-memory node.
+ */
+static const struct rig_bad_devmem rig_reserved_devmems[] = {
+	{ "onto the adsp carveout", { { RIG_WIN, 0xb0000000, 0x1000, RIG_RO } },
+	  0, "qcom,devmem entry 0:",
+	  "0x00000000b0000000 size 0x1000 is reserved memory /reserved-memory/adsp@b0000000" },
+	{ "onto its own carveout", { { RIG_WIN, RIG_CARVEOUT, 0x1000, RIG_RO } },
+	  0, "qcom,devmem entry 0:",
+	  "0x00000000b2800000 size 0x1000 is reserved memory /reserved-memory/wcss@b2800000" },
+};
+
+KUNIT_ARRAY_PARAM_DESC(rig_reserved_devmem, rig_reserved_devmems, desc);
+
+/* Two entries of seven cells */
+static __be32 rig_devmem_cells[2 * 7];
 static struct property rig_devmem_prop = { .name = "qcom,devmem" };
 static struct property rig_devmem_status = {
 	.name = "status", .value = "okay", .length = sizeof("okay"),
@@ -304,14 +331,40 @@ static struct platform_device *rig_devmem_enable(struct kunit *test,
 	return pdev;
 }
 
-static void rig_devmem_malformed(struct kunit *test)
+/*
+ * @bad's windows as entries under the rig's 2/2 parent, in
+ * rig_devmem_cells: the number of cells
+ */
+static unsigned int rig_devmem_encode(const struct rig_bad_devmem *bad)
 {
-	const struct rig_bad_devmem *bad = test->param_value;
+	unsigned int i, n = 0;
+	__be32 *c = rig_devmem_cells;
+
+	for (i = 0; i < ARRAY_SIZE(bad->win); i++) {
+		const struct rig_window *w = &bad->win[i];
+
+		/* The table's unused second entry */
+		if (!w->da && !w->pa && !w->size)
+			break;
+		c[n++] = cpu_to_be32(upper_32_bits(w->da));
+		c[n++] = cpu_to_be32(lower_32_bits(w->da));
+		c[n++] = cpu_to_be32(upper_32_bits(w->pa));
+		c[n++] = cpu_to_be32(lower_32_bits(w->pa));
+		c[n++] = cpu_to_be32(upper_32_bits(w->size));
+		c[n++] = cpu_to_be32(lower_32_bits(w->size));
+		c[n++] = cpu_to_be32(w->access);
+	}
+
+	return bad->cells ?: n;
+}
+
+/* Enable the rig node with @bad for qcom,devmem: probe fails, naming the entry */
+static void rig_devmem_refused(struct kunit *test, const struct rig_bad_devmem *bad)
+{
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
 	struct platform_device *pdev;
 	struct device_node *np;
-	char entry[32];
 
 	np = of_find_node_by_path(RIG_DEVMEM_NODE);
 	KUNIT_ASSERT_NOT_NULL(test, np);
@@ -319,16 +372,14 @@ static void rig_devmem_malformed(struct kunit *test)
 	KUNIT_ASSERT_FALSE_MSG(test, of_device_is_available(np), "%pOF enabled", np);
 
 	/* Static: the property outlives the test among the node's dead properties */
-	cpu_to_be32_array(rig_devmem_cells, bad->cells, bad->n);
 	rig_devmem_prop.value = rig_devmem_cells;
-	rig_devmem_prop.length = bad->n * sizeof(*rig_devmem_cells);
+	rig_devmem_prop.length = rig_devmem_encode(bad) * sizeof(*rig_devmem_cells);
 
 	pdev = rig_devmem_enable(test, np, &rig_devmem_prop, false);
 	KUNIT_EXPECT_FALSE_MSG(test, device_is_bound(&pdev->dev), "%s probed despite %s",
 			       dev_name(&pdev->dev), bad->desc);
-	snprintf(entry, sizeof(entry), "qcom,devmem entry %u", bad->entry);
-	KUNIT_EXPECT_TRUE_MSG(test, rig_log_has(dev_name(&pdev->dev), entry, bad->why),
-			      "no error naming \"%s\" (%s) for %s", entry, bad->why,
+	KUNIT_EXPECT_TRUE_MSG(test, rig_log_has(dev_name(&pdev->dev), bad->what, bad->why),
+			      "no error \"%s ... %s\" for %s", bad->what, bad->why,
 			      dev_name(&pdev->dev));
 	platform_device_put(pdev);
 
@@ -339,6 +390,16 @@ static void rig_devmem_malformed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
 	KUNIT_EXPECT_EQ(test, t.calls, 0);
 	rig_check_common(test);
+}
+
+static void rig_devmem_malformed(struct kunit *test)
+{
+	rig_devmem_refused(test, test->param_value);
+}
+
+static void rig_devmem_reserved_memory(struct kunit *test)
+{
+	rig_devmem_refused(test, test->param_value);
 }
 
 /*
@@ -387,27 +448,29 @@ KUNIT_DEFINE_ACTION_WRAPPER(rig_put_device, put_device, struct device *);
 /* A PAS node without iommus: v7.3's path, nothing mapped, nothing asked of the SMMU */
 static void rig_no_iommus(struct kunit *test)
 {
-	struct rig_rproc rp = {
-		.compatible	= RIG_NO_IOMMU_COMPAT,
-		.pas_id		= RIG_PAS_ID_CDSP,
-	};
 	struct rig_smmu_counters s;
 	struct rig_tz_counters t;
 	struct rig_tz_auth a;
+	struct rig_rproc *rp;
 	unsigned int i;
 
-	KUNIT_ASSERT_EQ(test, rig_find(&rp), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_put_device, rp.dev), 0);
-	KUNIT_ASSERT_FALSE(test, rig_smmu_owns_stream(rp.dev));
-	KUNIT_ASSERT_TRUE_MSG(test, rig_wait_state(&rp, "running", RIG_BOOT_TIMEOUT_MS),
-			      "%s did not auto-boot", dev_name(rp.dev));
+	/* On the heap: room for the most windows a node may have */
+	rp = kunit_kzalloc(test, sizeof(*rp), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rp);
+	rp->compatible = RIG_NO_IOMMU_COMPAT;
+	rp->pas_id = RIG_PAS_ID_CDSP;
+	KUNIT_ASSERT_EQ(test, rig_find(rp), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_put_device, rp->dev), 0);
+	KUNIT_ASSERT_FALSE(test, rig_smmu_owns_stream(rp->dev));
+	KUNIT_ASSERT_TRUE_MSG(test, rig_wait_state(rp, "running", RIG_BOOT_TIMEOUT_MS),
+			      "%s did not auto-boot", dev_name(rp->dev));
 
 	rig_reset_counters();
 	for (i = 0; i < RIG_NO_IOMMU_CYCLES; i++) {
-		KUNIT_ASSERT_EQ(test, rig_write(rp.sysfs, "state", "stop"), 0);
-		KUNIT_EXPECT_FALSE(test, rig_tz_running(rp.pas_id));
-		KUNIT_ASSERT_EQ(test, rig_write(rp.sysfs, "state", "start"), 0);
-		KUNIT_EXPECT_TRUE(test, rig_tz_running(rp.pas_id));
+		KUNIT_ASSERT_EQ(test, rig_write(rp->sysfs, "state", "stop"), 0);
+		KUNIT_EXPECT_FALSE(test, rig_tz_running(rp->pas_id));
+		KUNIT_ASSERT_EQ(test, rig_write(rp->sysfs, "state", "start"), 0);
+		KUNIT_EXPECT_TRUE(test, rig_tz_running(rp->pas_id));
 	}
 	rig_smmu_get_counters(&s);
 	rig_tz_get_counters(&t);
@@ -419,18 +482,19 @@ static void rig_no_iommus(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
 	KUNIT_EXPECT_EQ(test, s.unmap_pages, 0);
 	KUNIT_EXPECT_EQ(test, s.tlb_syncs, 0);
-	KUNIT_ASSERT_EQ(test, rig_tz_last_auth(rp.pas_id, &a), 0);
+	KUNIT_ASSERT_EQ(test, rig_tz_last_auth(rp->pas_id, &a), 0);
 	KUNIT_EXPECT_FALSE(test, a.mapped);
 	KUNIT_EXPECT_EQ(test, a.bridge_size, 0);
-	KUNIT_EXPECT_EQ(test, a.pa, rp.mem.start);
+	KUNIT_EXPECT_EQ(test, a.pa, rp->mem.start);
 	rig_check_common(test);
 }
 
 /*
  * A map_pages() failure in crash recovery's restart, at the first region
- * the restart maps (the dtb carveout where there is one): full unwind, and
- * the metadata qcom_pas_load() took released by the start itself, as
- * recovery never unprepares.
+ * the restart maps (the dtb carveout where there is one): the restart
+ * unwound, the windows kept as recovery keeps them, and the metadata
+ * qcom_pas_load() took released by the start itself, as recovery never
+ * unprepares.
  *
  * Runs last, once per processor: v7.3's core leaves a processor whose
  * recovery restart failed offline but still powered and attached to its
@@ -442,7 +506,11 @@ static void rig_no_iommus(struct kunit *test)
 static void rig_recovery_map_fault(struct kunit *test)
 {
 	struct rig_rproc *rp = rig_param_rproc(test);
+	struct iommu_domain *domain;
 	struct rig_smmu_counters s;
+	size_t bytes = 0;
+	unsigned int i;
+	char why[96];
 	struct rig_tz_counters t;
 	unsigned long end;
 
@@ -467,9 +535,23 @@ static void rig_recovery_map_fault(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, rig_tz_running(rp->pas_id));
 	if (rp->dtb_pas_id)
 		KUNIT_EXPECT_FALSE(test, rig_tz_running(rp->dtb_pas_id));
-	/* The domain outlives the failed restart: nothing may be left in it */
-	KUNIT_EXPECT_NOT_NULL(test, rig_smmu_dev_paging_domain(rp->dev));
-	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(rp->dev), 0);
+	/*
+	 * The domain outlives the failed restart, and with it the windows,
+	 * which have its lifetime (mapped at prepare, unmapped at unprepare,
+	 * which recovery does not reach): they alone may be left in it
+	 */
+	domain = rig_smmu_dev_paging_domain(rp->dev);
+	KUNIT_ASSERT_NOT_NULL(test, domain);
+	for (i = 0; i < rp->nr_windows; i++) {
+		const struct rig_window *w = &rp->windows[i];
+
+		KUNIT_EXPECT_EQ_MSG(test, rig_smmu_domain_check(domain, w->da, w->pa, w->size,
+								rig_devmem_prot(w->access),
+								why, sizeof(why)), 0,
+				    "%s window %u: %s", dev_name(rp->dev), i, why);
+		bytes += w->size;
+	}
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(rp->dev), bytes);
 	rig_check_common(test);
 	kunit_info(test, "%s: left %s by v7.3's core after the failed recovery\n",
 		   dev_name(rp->dev), rig_in_state(rp, "offline") ? "offline" : "in another state");
@@ -498,6 +580,7 @@ static struct kunit_case rig_fault_cases[] = {
 	KUNIT_CASE_PARAM_ATTR(rig_refused_shutdown, rig_refusal_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM(rig_devmem_malformed, rig_bad_devmem_gen_params),
+	KUNIT_CASE_PARAM(rig_devmem_reserved_memory, rig_reserved_devmem_gen_params),
 	KUNIT_CASE_SLOW(rig_devmem_missing),
 	KUNIT_CASE(rig_no_iommus),
 	/* Last to use them: leaves the processors unusable (see the case) */

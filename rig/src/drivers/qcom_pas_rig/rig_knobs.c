@@ -7,19 +7,20 @@
 
 #include <qcom_pas_rig/test.h>
 
-static void rig_restore_silent(void *unused)
+static void rig_restore_boot(void *unused)
 {
-	rig_smp2p_set_silent(false);
+	rig_smp2p_set_boot(RIG_SMP2P_BOOTS);
 }
 
 /**
- * rig_set_silent() - remotes never signal ready, until the test ends
+ * rig_set_boot() - what remotes signal after reset, until the test ends
  * @test:	the test
+ * @mode:	RIG_SMP2P_SILENT or RIG_SMP2P_HANDOVER_ONLY: never ready
  */
-void rig_set_silent(struct kunit *test)
+void rig_set_boot(struct kunit *test, enum rig_smp2p_boot mode)
 {
-	rig_smp2p_set_silent(true);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_silent, NULL), 0);
+	rig_smp2p_set_boot(mode);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_boot, NULL), 0);
 }
 
 static void rig_restore_firmware(void *data)
@@ -134,5 +135,44 @@ void rig_refuse_shutdown(struct kunit *test, u32 pas_id, unsigned int times)
 {
 	rig_tz_refuse_shutdown(pas_id, times, -EBUSY);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_cancel_refusal,
+							(void *)(uintptr_t)pas_id), 0);
+}
+
+static void rig_restore_rsc_table_call(void *unused)
+{
+	rig_tz_set_rsc_table(false);
+}
+
+/**
+ * rig_set_rsc_table_call() - TrustZone with or without the resource-table
+ *			      call, until the test ends (then without, the
+ *			      rig's default), for what asks at each load
+ * @test:	the test
+ * @available:	whether TrustZone has the call
+ */
+void rig_set_rsc_table_call(struct kunit *test, bool available)
+{
+	rig_tz_set_rsc_table(available);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_rsc_table_call,
+							NULL), 0);
+}
+
+static void rig_restore_tz_table(void *data)
+{
+	rig_tz_set_table((uintptr_t)data, NULL, 0);
+}
+
+/**
+ * rig_set_tz_table() - the resource table TrustZone has for a peripheral,
+ *			until the test ends (then the empty one)
+ * @test:	the test
+ * @pas_id:	PAS id
+ * @buf:	the table, copied
+ * @size:	its size
+ */
+void rig_set_tz_table(struct kunit *test, u32 pas_id, const void *buf, size_t size)
+{
+	KUNIT_ASSERT_EQ(test, rig_tz_set_table(pas_id, buf, size), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_tz_table,
 							(void *)(uintptr_t)pas_id), 0);
 }

@@ -16,36 +16,58 @@
  * @np:		the node
  * @windows:	room for RIG_DEVMEM_MAX_WINDOWS windows
  *
+ * As the binding lays an entry out: <device-address physical-address size
+ * access>, the addresses in the #address-cells of the node's parent, the
+ * size in its #size-cells, access QCOM_PAS_DEVMEM_RO or QCOM_PAS_DEVMEM_RW.
+ *
  * Return: the number of windows (0 without the property), -EINVAL if the
- * property is not whole windows or has too many, or the error of reading it.
+ * property is not whole entries, has more than the binding allows, or an
+ * access the binding does not define.
  */
-int rig_devmem_read(const struct device_node *np, struct rig_window *windows)
+int rig_devmem_read(struct device_node *np, struct rig_window *windows)
 {
-	int n = of_property_count_u32_elems(np, "qcom,devmem");
-	int ret;
+	int na = of_n_addr_cells(np);
+	int ns = of_n_size_cells(np);
+	int cells = 2 * na + ns + 1;
+	const __be32 *p;
+	int len, n, i;
 
-	if (n <= 0)
+	p = of_get_property(np, "qcom,devmem", &len);
+	if (!p)
 		return 0;
-	if (n % RIG_DEVMEM_CELLS || n / RIG_DEVMEM_CELLS > RIG_DEVMEM_MAX_WINDOWS)
+
+	n = len / (cells * sizeof(*p));
+	if (na > 2 || ns > 2 || !len || len % (cells * sizeof(*p)) ||
+	    n > RIG_DEVMEM_MAX_WINDOWS)
 		return -EINVAL;
 
-	ret = of_property_read_u32_array(np, "qcom,devmem", (u32 *)windows, n);
+	for (i = 0; i < n; i++, p += cells) {
+		windows[i] = (struct rig_window) {
+			.da = of_read_number(p, na),
+			.pa = of_read_number(p + na, na),
+			.size = of_read_number(p + 2 * na, ns),
+			.access = be32_to_cpup(p + 2 * na + ns),
+		};
+		if (windows[i].access != QCOM_PAS_DEVMEM_RO &&
+		    windows[i].access != QCOM_PAS_DEVMEM_RW)
+			return -EINVAL;
+	}
 
-	return ret ?: n / RIG_DEVMEM_CELLS;
+	return n;
 }
 
 /**
  * rig_devmem_prot() - the access a window is mapped with
- * @attrs:	its QCOM_DEVMEM_* attributes
+ * @access:	QCOM_PAS_DEVMEM_RO or QCOM_PAS_DEVMEM_RW
  *
  * Return: IOMMU_* flags: Device memory, no-exec, read, and write exactly
- * when @attrs asks for it.
+ * for QCOM_PAS_DEVMEM_RW.
  */
-int rig_devmem_prot(u32 attrs)
+int rig_devmem_prot(u32 access)
 {
 	int prot = IOMMU_READ | IOMMU_MMIO | IOMMU_NOEXEC;
 
-	if (attrs & QCOM_DEVMEM_WRITE)
+	if (access == QCOM_PAS_DEVMEM_RW)
 		prot |= IOMMU_WRITE;
 
 	return prot;

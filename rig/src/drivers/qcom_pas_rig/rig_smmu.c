@@ -4,14 +4,15 @@
  *
  * An IOMMU driver for the "qcom-pas-rig,smmu" node: stream IDs come from
  * "iommus" (<SID mask>, as on arm-smmu) through of_xlate, default domains
- * are identity (client DMA stays direct, as with a bypassed stream), and
- * paging domains use the kernel's ARM LPAE stage-1 page tables, so page
- * sizes, alignment and partial failures behave as on arm-smmu. Nothing is
- * translated for real; what a client may reach is read back from the live
- * page tables (rig_smmu_walk.c). The rig records what was mapped only to
- * find a physical address again and to count bytes, counts the calls, can
- * fail the Nth map_pages() call, and asks the fake TrustZone before it
- * unmaps or frees what a running peripheral uses.
+ * are identity (client DMA stays direct, as with a bypassed stream), a
+ * blocked stream faults, and paging domains use the kernel's ARM LPAE
+ * stage-1 page tables, so page sizes, alignment and partial failures
+ * behave as on arm-smmu. Nothing is translated for real; what a client
+ * may reach is read back from the live page tables (rig_smmu_walk.c). The
+ * rig records what was mapped only to find a physical address again and to
+ * count bytes, counts the calls, can fail the Nth map_pages() call, and
+ * asks the fake TrustZone before it unmaps or frees what a running
+ * peripheral uses.
  */
 
 #include <linux/io-pgtable.h>
@@ -321,6 +322,25 @@ static struct iommu_domain rig_smmu_identity_domain = {
 	},
 };
 
+/*
+ * A stream whose transactions fault, as arm-smmu's blocked domain (S2CR type
+ * FAULT): where the IOMMU core blocks a group (a claim of DMA ownership),
+ * it uses this rather than allocate an empty paging domain.
+ */
+static int rig_smmu_blocked_attach(struct iommu_domain *domain,
+				   struct device *dev,
+				   struct iommu_domain *old)
+{
+	return 0;
+}
+
+static struct iommu_domain rig_smmu_blocked_domain = {
+	.type = IOMMU_DOMAIN_BLOCKED,
+	.ops = &(const struct iommu_domain_ops) {
+		.attach_dev = rig_smmu_blocked_attach,
+	},
+};
+
 static struct iommu_device *rig_smmu_probe_device(struct device *dev)
 {
 	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
@@ -355,6 +375,7 @@ static int rig_smmu_of_xlate(struct device *dev,
 
 static const struct iommu_ops rig_smmu_ops = {
 	.identity_domain	= &rig_smmu_identity_domain,
+	.blocked_domain		= &rig_smmu_blocked_domain,
 	.domain_alloc_paging	= rig_smmu_domain_alloc_paging,
 	.probe_device		= rig_smmu_probe_device,
 	.release_device		= rig_smmu_release_device,

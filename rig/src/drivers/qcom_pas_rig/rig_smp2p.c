@@ -41,7 +41,7 @@ struct rig_smp2p {
 
 static DEFINE_SPINLOCK(rig_smp2p_lock);
 static LIST_HEAD(rig_smp2p_list);
-static bool rig_smp2p_silent;
+static enum rig_smp2p_boot rig_smp2p_boot_mode;
 
 static struct rig_smp2p *rig_smp2p_find(u32 pas_id)
 {
@@ -100,9 +100,10 @@ static void rig_smp2p_set(struct rig_smp2p *s, unsigned long lines)
  * rig_smp2p_booted() - the remote processor came out of reset
  * @pas_id:	PAS id of the remote processor
  *
- * Raises ready and handover, unless rig_smp2p_set_silent() asked for a
- * remote that never signals. Called by the fake TrustZone after a
- * successful authentication; ids without an SMP2P node are ignored.
+ * Raises ready and handover, or what rig_smp2p_set_boot() asked for: a
+ * remote that hangs after reset, before or after it hands over. Called by
+ * the fake TrustZone after a successful authentication; ids without an
+ * SMP2P node are ignored.
  */
 void rig_smp2p_booted(u32 pas_id)
 {
@@ -112,8 +113,10 @@ void rig_smp2p_booted(u32 pas_id)
 	s = rig_smp2p_find(pas_id);
 	if (s) {
 		s->running = true;
-		if (!rig_smp2p_silent)
+		if (rig_smp2p_boot_mode == RIG_SMP2P_BOOTS)
 			rig_smp2p_set(s, BIT(RIG_SMP2P_READY) | BIT(RIG_SMP2P_HANDOVER));
+		else if (rig_smp2p_boot_mode == RIG_SMP2P_HANDOVER_ONLY)
+			rig_smp2p_set(s, BIT(RIG_SMP2P_HANDOVER));
 	}
 	spin_unlock_irq(&rig_smp2p_lock);
 }
@@ -161,13 +164,13 @@ int rig_smp2p_raise(u32 pas_id, enum rig_smp2p_line line)
 }
 
 /**
- * rig_smp2p_set_silent() - make authenticated remotes never signal ready
- * @silent:	true for remotes that hang after reset
+ * rig_smp2p_set_boot() - what authenticated remotes signal
+ * @mode:	ready and handover, nothing, or handover alone
  */
-void rig_smp2p_set_silent(bool silent)
+void rig_smp2p_set_boot(enum rig_smp2p_boot mode)
 {
 	spin_lock_irq(&rig_smp2p_lock);
-	rig_smp2p_silent = silent;
+	rig_smp2p_boot_mode = mode;
 	spin_unlock_irq(&rig_smp2p_lock);
 }
 

@@ -22,7 +22,7 @@ struct iommu_domain;
 struct qcom_pas_context;
 
 #define RIG_TZ_MAX_PAS		8
-/* The carveout and each qcom,devmem window */
+/* The carveout and each qcom,devmem window, or each entry of its table */
 #define RIG_TZ_MAX_REGIONS	(1 + RIG_DEVMEM_MAX_WINDOWS)
 
 /**
@@ -50,12 +50,15 @@ struct rig_tz_periph {
  *			  stay mapped until it is shut down
  * @iova:	its first device address
  * @size:	its size
- * @window:	its qcom,devmem entry, -1 for the carveout
+ * @window:	its qcom,devmem entry or resource-table entry, -1 for the
+ *		carveout
+ * @rsc:	@window is an entry of the resource table
  */
 struct rig_tz_region {
 	unsigned long iova;
 	size_t size;
 	int window;
+	bool rsc;
 };
 
 enum rig_tz_state {
@@ -91,6 +94,9 @@ enum rig_tz_state {
  * @last:		the last authentication: what, under which bridge
  * @refuse_shutdown:	shutdowns still to refuse
  * @refuse_err:		the error they return
+ * @rsc:		its resource table, as get_rsc_table returns it; NULL
+ *			for the empty one
+ * @rsc_size:		its size
  */
 struct rig_tz_pas {
 	u32 pas_id;
@@ -121,6 +127,9 @@ struct rig_tz_pas {
 
 	unsigned int refuse_shutdown;
 	int refuse_err;
+
+	void *rsc;
+	size_t rsc_size;
 };
 
 /**

@@ -6,6 +6,7 @@
  * resource-table call).
  */
 
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "rig_tz.h"
@@ -60,6 +61,43 @@ void rig_tz_set_rsc_table(bool available)
 	mutex_lock(&rig_tz.lock);
 	rig_tz.rsc_table = available;
 	mutex_unlock(&rig_tz.lock);
+}
+
+/**
+ * rig_tz_set_table() - the resource table TrustZone returns for a peripheral
+ * @pas_id:	PAS id
+ * @buf:	the table as include/linux/rsc_table.h lays it out, copied;
+ *		NULL for the empty one, the default
+ * @size:	its size; 0 returns no bytes at all
+ *
+ * Once it has the call, TrustZone requires every device-memory entry of
+ * the table to be mapped, as the entry says, at the peripheral's auth.
+ *
+ * Return: 0, -ENOMEM, or -ENOSPC if it tracks too many peripherals.
+ */
+int rig_tz_set_table(u32 pas_id, const void *buf, size_t size)
+{
+	struct rig_tz_pas *pas;
+	void *copy = NULL;
+
+	if (buf) {
+		copy = kmemdup(buf, size, GFP_KERNEL);
+		if (!copy)
+			return -ENOMEM;
+	}
+
+	mutex_lock(&rig_tz.lock);
+	pas = rig_tz_find(pas_id, true);
+	if (pas) {
+		kfree(pas->rsc);
+		pas->rsc = copy;
+		pas->rsc_size = size;
+	} else {
+		kfree(copy);
+	}
+	mutex_unlock(&rig_tz.lock);
+
+	return pas ? 0 : -ENOSPC;
 }
 
 /**

@@ -12,7 +12,9 @@
  *  - for a peripheral whose device-memory windows the operating system maps
  *    (TrustZone without the resource-table call), every window of the
  *    node's qcom,devmem at its device address, Device memory, no-exec,
- *    read and, exactly when QCOM_DEVMEM_WRITE asks for it, write.
+ *    read, and write exactly for QCOM_PAS_DEVMEM_RW;
+ *  - with the resource-table call, every device-memory entry of the table
+ *    it has for the peripheral, at its device address, with its flags.
  * While a peripheral runs, TrustZone refuses an unmap of any of these and
  * reports the free of their domain.
  */
@@ -22,6 +24,7 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/rsc_table.h>
 #include <linux/slab.h>
 #include <qcom_pas_rig/smmu.h>
 
@@ -29,20 +32,66 @@
 #include "rig_tz.h"
 
 static void rig_tz_add_region(struct rig_tz_pas *pas, unsigned long iova,
-			      size_t size, int window)
+			      size_t size, int window, bool rsc)
 {
 	if (WARN_ON(pas->nr_regions == RIG_TZ_MAX_REGIONS))
 		return;
 
 	pas->regions[pas->nr_regions++] = (struct rig_tz_region) {
-		.iova = iova, .size = size, .window = window,
+		.iova = iova, .size = size, .window = window, .rsc = rsc,
 	};
+}
+
+/*
+ * The device-memory entries of the resource table TrustZone has for the
+ * peripheral: the firmware reaches each at its device address, with exactly
+ * the entry's IOMMU flags, whether or not Linux asked for the table.
+ */
+static int rig_tz_check_rsc(struct rig_tz_pas *pas, struct iommu_domain *domain)
+{
+	const struct resource_table *table = pas->rsc;
+	const struct fw_rsc_devmem *d;
+	const struct fw_rsc_hdr *hdr;
+	char why[96];
+	u32 i, off;
+
+	/* No bytes at all: nothing to map */
+	if (!pas->rsc_size)
+		return 0;
+	if (pas->rsc_size < sizeof(*table) ||
+	    pas->rsc_size < struct_size(table, offset, table->num)) {
+		rig_tz_violate("auth of PAS %u: malformed resource table accepted",
+			       pas->pas_id);
+		return -EINVAL;
+	}
+
+	for (i = 0; i < table->num; i++) {
+		off = table->offset[i];
+		if (off > pas->rsc_size || pas->rsc_size - off < sizeof(*hdr) + sizeof(*d)) {
+			rig_tz_violate("auth of PAS %u: malformed resource %u accepted",
+				       pas->pas_id, i);
+			return -EINVAL;
+		}
+		hdr = pas->rsc + off;
+		if (hdr->type != RSC_DEVMEM)
+			continue;
+		d = (const void *)hdr->data;
+		if (rig_smmu_domain_check(domain, d->da, d->pa, d->len, d->flags, why,
+					  sizeof(why))) {
+			rig_tz_violate("auth of PAS %u: resource %u %#x->%#x+%#x: %s",
+				       pas->pas_id, i, d->pa, d->da, d->len, why);
+			return -EACCES;
+		}
+		rig_tz_add_region(pas, d->da, d->len, i, true);
+	}
+
+	return 0;
 }
 
 /* The node's qcom,devmem windows, read by TrustZone from the hardware's description */
 static int rig_tz_check_devmem(struct rig_tz_pas *pas,
 			       struct iommu_domain *domain,
-			       const struct device_node *np)
+			       struct device_node *np)
 {
 	struct rig_window *windows;
 	char why[96];
@@ -64,14 +113,14 @@ static int rig_tz_check_devmem(struct rig_tz_pas *pas,
 	for (i = 0; !ret && i < n; i++) {
 		const struct rig_window *w = &windows[i];
 
-		if (rig_smmu_domain_check(domain, w->da, w->pa, w->size,
-					  rig_devmem_prot(w->attrs), why, sizeof(why))) {
-			rig_tz_violate("auth of PAS %u: qcom,devmem window %d %#x->%#x+%#x: %s",
-				       pas->pas_id, i, w->da, w->pa, w->size, why);
-			ret = -EACCES;
-			break;
+		if (!rig_smmu_domain_check(domain, w->da, w->pa, w->size,
+					   rig_devmem_prot(w->access), why, sizeof(why))) {
+			rig_tz_add_region(pas, w->da, w->size, i, false);
+			continue;
 		}
-		rig_tz_add_region(pas, w->da, w->size, i);
+		rig_tz_violate("auth of PAS %u: qcom,devmem window %d %#llx->%#llx+%#llx: %s",
+			       pas->pas_id, i, w->da, w->pa, w->size, why);
+		ret = -EACCES;
 	}
 	kfree(windows);
 
@@ -163,10 +212,16 @@ int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
 			       pas->pas_id, &ctx->mem_phys, ctx->mem_size, da, why);
 		return -EACCES;
 	}
-	rig_tz_add_region(pas, da, ctx->mem_size, -1);
+	rig_tz_add_region(pas, da, ctx->mem_size, -1, false);
 
 	if (periph->devmem && !rig_tz.rsc_table && ctx->dev->of_node) {
 		ret = rig_tz_check_devmem(pas, domain, ctx->dev->of_node);
+		if (ret)
+			return ret;
+	}
+
+	if (rig_tz.rsc_table && pas->rsc) {
+		ret = rig_tz_check_rsc(pas, domain);
 		if (ret)
 			return ret;
 	}
@@ -210,6 +265,8 @@ int rig_tz_check_unmap(struct iommu_domain *domain, unsigned long iova,
 				continue;
 			if (r->window < 0)
 				strscpy(what, "the carveout");
+			else if (r->rsc)
+				snprintf(what, sizeof(what), "resource %d", r->window);
 			else
 				snprintf(what, sizeof(what), "qcom,devmem window %d", r->window);
 			rig_tz_violate("unmap of %#lx+%#zx from %s of running PAS %u",

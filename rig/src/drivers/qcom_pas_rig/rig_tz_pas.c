@@ -231,6 +231,7 @@ void *rig_tz_get_rsc_table(struct device *dev, struct qcom_pas_context *ctx,
 			   size_t *output_rt_size)
 {
 	struct resource_table *table;
+	struct rig_tz_pas *pas;
 	int ret;
 
 	mutex_lock(&rig_tz.lock);
@@ -240,6 +241,14 @@ void *rig_tz_get_rsc_table(struct device *dev, struct qcom_pas_context *ctx,
 		rig_tz_violate("get_rsc_table of PAS %u on a TrustZone without the call",
 			       ctx->pas_id);
 		ret = -EOPNOTSUPP;
+	}
+	pas = ret ? NULL : rig_tz_find(ctx->pas_id, false);
+	/* As v7.3's SCM backend copies it: kmemdup(), ZERO_SIZE_PTR for none */
+	if (pas && pas->rsc) {
+		table = kmemdup(pas->rsc, pas->rsc_size, GFP_KERNEL);
+		*output_rt_size = pas->rsc_size;
+		mutex_unlock(&rig_tz.lock);
+		return table ?: ERR_PTR(-ENOMEM);
 	}
 	mutex_unlock(&rig_tz.lock);
 	if (ret)

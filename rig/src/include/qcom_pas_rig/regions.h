@@ -17,9 +17,7 @@ struct device_node;
 /* A carveout: read/write, executable, Normal memory */
 #define RIG_CARVEOUT_PROT	(IOMMU_READ | IOMMU_WRITE)
 
-/* <device-address physical-address size attributes> per window */
-#define RIG_DEVMEM_CELLS	4
-/* The most windows the binding allows a node */
+/* The most windows the binding allows a node (its maxItems) */
 #define RIG_DEVMEM_MAX_WINDOWS	64
 
 /**
@@ -27,16 +25,16 @@ struct device_node;
  * @da:		device address
  * @pa:		physical address
  * @size:	size in bytes
- * @attrs:	QCOM_DEVMEM_* attributes
+ * @access:	QCOM_PAS_DEVMEM_RO or QCOM_PAS_DEVMEM_RW; 0 for a carveout
  */
 struct rig_window {
-	u32 da;
-	u32 pa;
-	u32 size;
-	u32 attrs;
+	u64 da;
+	u64 pa;
+	u64 size;
+	u32 access;
 };
 
-int rig_devmem_read(const struct device_node *np, struct rig_window *windows);
-int rig_devmem_prot(u32 attrs);
+int rig_devmem_read(struct device_node *np, struct rig_window *windows);
+int rig_devmem_prot(u32 access);
 
 #endif /* __QCOM_PAS_RIG_REGIONS_H__ */

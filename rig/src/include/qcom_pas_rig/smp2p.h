@@ -2,7 +2,7 @@
 /*
  * The rig's fake SMP2P, as the suites see it: the remote processor's side
  * of the lines, which a suite can raise (a crash) or keep quiet (a remote
- * that never signals ready).
+ * that never signals ready, with or without handing over).
  */
 
 #ifndef __QCOM_PAS_RIG_SMP2P_H__
@@ -21,6 +21,13 @@ enum rig_smp2p_line {
 };
 
 int rig_smp2p_raise(u32 pas_id, enum rig_smp2p_line line);
-void rig_smp2p_set_silent(bool silent);
+/* What a remote signals once TrustZone released it from reset */
+enum rig_smp2p_boot {
+	RIG_SMP2P_BOOTS,		/* handover, then ready */
+	RIG_SMP2P_SILENT,		/* nothing: it hangs */
+	RIG_SMP2P_HANDOVER_ONLY,	/* handover, never ready */
+};
+
+void rig_smp2p_set_boot(enum rig_smp2p_boot mode);
 
 #endif /* __QCOM_PAS_RIG_SMP2P_H__ */

@@ -85,9 +85,16 @@ int __rig_reprobe(struct rig_rproc *rp, bool rsc_table);
 void rig_reprobe(struct kunit *test, struct rig_rproc *rp, bool rsc_table);
 void rig_ensure(struct kunit *test, struct rig_rproc *rp, bool running);
 
+/* What a remote processor was taken through since the counters were reset */
+enum rig_step {
+	RIG_STEP_START,		/* sysfs start, from offline */
+	RIG_STEP_STOP,		/* sysfs stop, to offline */
+	RIG_STEP_RECOVERY,	/* a crash and the core's recovery */
+};
+
 /* What every step must leave behind (rig_expect.c) */
 void rig_check_counters(struct kunit *test, struct rig_rproc *rp,
-			bool stopped, bool started, unsigned int shutdowns);
+			enum rig_step step, unsigned int shutdowns);
 void rig_check_common(struct kunit *test);
 void rig_check_offline(struct kunit *test, struct rig_rproc *rp);
 void rig_check_running(struct kunit *test, struct rig_rproc *rp);
@@ -97,13 +104,15 @@ void rig_fail_each_step(struct kunit *test, struct rig_rproc *rp);
 bool rig_log_has(const char *dev, const char *a, const char *b);
 
 /* Knobs of the fakes, restored when the test ends (rig_knobs.c) */
-void rig_set_silent(struct kunit *test);
+void rig_set_boot(struct kunit *test, enum rig_smp2p_boot mode);
 void rig_set_firmware(struct kunit *test, struct rig_rproc *rp, const char *name);
 void rig_set_fw_path(struct kunit *test, const char *path);
 void rig_set_rsc_table(struct kunit *test, struct rig_rproc *rp, bool available);
 void rig_fail_tz_call(struct kunit *test, unsigned int nth, int err);
 void rig_fail_map_pages(struct kunit *test, unsigned int nth);
 void rig_refuse_shutdown(struct kunit *test, u32 pas_id, unsigned int times);
+void rig_set_rsc_table_call(struct kunit *test, bool available);
+void rig_set_tz_table(struct kunit *test, u32 pas_id, const void *buf, size_t size);
 
 /**
  * struct rig_kmemleak - a kmemleak window (make test-debug); the cases

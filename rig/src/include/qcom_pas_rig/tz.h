@@ -74,6 +74,7 @@ void rig_tz_get_counters(struct rig_tz_counters *c);
 void rig_tz_reset_counters(void);
 void rig_tz_fail_call(unsigned int nth, int err);
 void rig_tz_set_rsc_table(bool available);
+int rig_tz_set_table(u32 pas_id, const void *buf, size_t size);
 void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, int err);
 bool rig_tz_running(u32 pas_id);
 unsigned int rig_tz_bridged_images(void);

@@ -19,6 +19,27 @@
 #include "iris_firmware.h"
 #include "iris_firmware_rig.h"
 
+/* The packaged VPU firmware the rig builds in, as a vpu3x platform names it */
+static const struct iris_firmware_desc iris_test_fw_desc = {
+	.fwname = "qcom/vpu/vpu30_p4_s6.mbn",
+};
+
+/* As iris_platform_vpu3x.c has them */
+static const struct tz_cp_config iris_test_cp[] = {
+	{
+		.cp_start = 0,
+		.cp_size = 0x25800000,
+		.cp_nonpixel_start = 0x01000000,
+		.cp_nonpixel_size = 0x24800000,
+	},
+};
+
+const struct iris_platform_data iris_test_pdata = {
+	.firmware_desc_gen2 = &iris_test_fw_desc,
+	.tz_cp_config_data = iris_test_cp,
+	.tz_cp_config_data_size = ARRAY_SIZE(iris_test_cp),
+};
+
 static void iris_test_put_device(void *data)
 {
 	put_device(data);
@@ -66,6 +87,45 @@ struct iris_test *iris_test_core(struct kunit *test, const char *compatible,
 	rig_smmu_reset_counters();
 
 	return it;
+}
+
+/**
+ * iris_test_pas_node() - an iris core with its firmware device, on a node
+ *			  with a video-firmware child
+ * @test:	the test
+ * @compatible:	the rig node
+ * @pdata:	the platform data
+ *
+ * Return: the core, after iris_fw_dev_init() (asserted to succeed).
+ */
+struct iris_test *iris_test_pas_node(struct kunit *test, const char *compatible,
+				     const struct iris_platform_data *pdata)
+{
+	struct iris_test *it;
+
+	it = iris_test_core(test, compatible, pdata);
+	KUNIT_ASSERT_EQ(test, iris_fw_dev_init(&it->core), 0);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.fw_dev);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.fw_domain);
+	KUNIT_ASSERT_NOT_NULL(test, it->core.pas_ctx);
+	/* The child node's device, on the platform bus, bound to no driver */
+	KUNIT_EXPECT_PTR_EQ(test, it->core.fw_dev->of_node, it->fw_np);
+	KUNIT_EXPECT_PTR_EQ(test, it->core.fw_dev->parent, it->core.dev);
+	KUNIT_EXPECT_NULL(test, it->core.fw_dev->driver);
+	/* The codec owns the PAS context: its messages name the codec */
+	KUNIT_EXPECT_PTR_EQ(test, it->core.pas_ctx->dev, it->core.dev);
+	KUNIT_ASSERT_TRUE(test, rig_smmu_is_rig_domain(it->core.fw_domain));
+	KUNIT_ASSERT_PTR_EQ(test, iommu_get_domain_for_dev(it->core.fw_dev),
+			    it->core.fw_domain);
+	KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), 0);
+
+	return it;
+}
+
+/* The same on the rig's sm8550-like node with iris_test_pdata */
+struct iris_test *iris_test_pas_core(struct kunit *test)
+{
+	return iris_test_pas_node(test, "qcom-pas-rig,iris", &iris_test_pdata);
 }
 
 /* The video-firmware child has no device: never created, or destroyed */

@@ -31,8 +31,14 @@ struct iris_test {
 	unsigned int mdata;
 };
 
+/* The packaged vpu30_p4_s6.mbn, with the vpu3x content-protection ranges */
+extern const struct iris_platform_data iris_test_pdata;
+
 struct iris_test *iris_test_core(struct kunit *test, const char *compatible,
 				 const struct iris_platform_data *pdata);
+struct iris_test *iris_test_pas_node(struct kunit *test, const char *compatible,
+				     const struct iris_platform_data *pdata);
+struct iris_test *iris_test_pas_core(struct kunit *test);
 void iris_test_exit(struct kunit *test);
 void iris_test_check_no_fw_dev(struct kunit *test, struct iris_test *it);
 void iris_test_check_clean(struct kunit *test, struct iris_test *it);
