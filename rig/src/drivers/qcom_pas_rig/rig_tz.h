@@ -20,6 +20,7 @@
 struct device;
 struct iommu_domain;
 struct qcom_pas_context;
+struct rig_hw_window;
 
 #define RIG_TZ_MAX_PAS		8
 /* The carveout and each qcom,devmem window, or each entry of its table */
@@ -33,8 +34,10 @@ struct qcom_pas_context;
  * @identity:	the carveout is at its physical address (else at @da)
  * @da:		the device address of the carveout, without @identity
  * @prot:	the access the page tables must grant on the carveout
- * @devmem:	the operating system maps the node's qcom,devmem windows when
- *		TrustZone has no resource-table call
+ * @windows:	the device-memory windows its firmware reaches, which the
+ *		operating system maps (from qcom,devmem) when TrustZone has no
+ *		resource-table call; identity mapped
+ * @num_windows: the number of @windows
  */
 struct rig_tz_periph {
 	u32 pas_id;
@@ -42,7 +45,8 @@ struct rig_tz_periph {
 	bool identity;
 	unsigned long da;
 	int prot;
-	bool devmem;
+	const struct rig_hw_window *windows;
+	unsigned int num_windows;
 };
 
 /**

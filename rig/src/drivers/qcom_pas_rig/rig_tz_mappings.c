@@ -9,10 +9,10 @@
  *    cannot read the image;
  *  - the whole carveout where and with the access the peripherals' table
  *    (rig_tz_peripherals.c) says;
- *  - for a peripheral whose device-memory windows the operating system maps
- *    (TrustZone without the resource-table call), every window of the
- *    node's qcom,devmem at its device address, Device memory, no-exec,
- *    read, and write exactly for QCOM_PAS_DEVMEM_RW;
+ *  - without the resource-table call, every device-memory window the
+ *    peripherals' table says the firmware reaches (the hardware's side,
+ *    not the node's qcom,devmem), at its physical address, Device memory,
+ *    no-exec, read, and write exactly where the firmware writes;
  *  - with the resource-table call, every device-memory entry of the table
  *    it has for the peripheral, at its device address, with its flags.
  * While a peripheral runs, TrustZone refuses an unmap of any of these and
@@ -88,43 +88,30 @@ static int rig_tz_check_rsc(struct rig_tz_pas *pas, struct iommu_domain *domain)
 	return 0;
 }
 
-/* The node's qcom,devmem windows, read by TrustZone from the hardware's description */
-static int rig_tz_check_devmem(struct rig_tz_pas *pas,
-			       struct iommu_domain *domain,
-			       struct device_node *np)
+/* The device-memory windows the peripheral's firmware reaches */
+static int rig_tz_check_windows(struct rig_tz_pas *pas,
+				const struct rig_tz_periph *periph,
+				struct iommu_domain *domain)
 {
-	struct rig_window *windows;
+	int prot = IOMMU_READ | IOMMU_MMIO | IOMMU_NOEXEC;
+	const struct rig_hw_window *w;
 	char why[96];
-	int n, i, ret = 0;
+	unsigned int i;
 
-	windows = kcalloc(RIG_DEVMEM_MAX_WINDOWS, sizeof(*windows), GFP_KERNEL);
-	if (!windows)
-		return -ENOMEM;
-
-	n = rig_devmem_read(np, windows);
-	/* The parser refuses a malformed property at probe: nothing runs with it */
-	if (n == -EINVAL) {
-		rig_tz_violate("auth of PAS %u: malformed qcom,devmem accepted", pas->pas_id);
-		ret = -EINVAL;
-	} else if (n < 0) {
-		ret = n;
-	}
-
-	for (i = 0; !ret && i < n; i++) {
-		const struct rig_window *w = &windows[i];
-
-		if (!rig_smmu_domain_check(domain, w->da, w->pa, w->size,
-					   rig_devmem_prot(w->access), why, sizeof(why))) {
-			rig_tz_add_region(pas, w->da, w->size, i, false);
+	for (i = 0; i < periph->num_windows; i++) {
+		w = &periph->windows[i];
+		if (!rig_smmu_domain_check(domain, w->pa, w->pa, w->size,
+					   prot | (w->prot & IOMMU_WRITE), why,
+					   sizeof(why))) {
+			rig_tz_add_region(pas, w->pa, w->size, i, false);
 			continue;
 		}
-		rig_tz_violate("auth of PAS %u: qcom,devmem window %d %#llx->%#llx+%#llx: %s",
-			       pas->pas_id, i, w->da, w->pa, w->size, why);
-		ret = -EACCES;
+		rig_tz_violate("auth of PAS %u: qcom,devmem window %u %pa+%#zx: %s",
+			       pas->pas_id, i, &w->pa, w->size, why);
+		return -EACCES;
 	}
-	kfree(windows);
 
-	return ret;
+	return 0;
 }
 
 /*
@@ -214,8 +201,8 @@ int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
 	}
 	rig_tz_add_region(pas, da, ctx->mem_size, -1, false);
 
-	if (periph->devmem && !rig_tz.rsc_table && ctx->dev->of_node) {
-		ret = rig_tz_check_devmem(pas, domain, ctx->dev->of_node);
+	if (!rig_tz.rsc_table) {
+		ret = rig_tz_check_windows(pas, periph, domain);
 		if (ret)
 			return ret;
 	}

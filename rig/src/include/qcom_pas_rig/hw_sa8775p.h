@@ -14,7 +14,8 @@
  * or GPDSPs.
  *
  * Readers: scripts/check-el2-dtbs compares the lemans -el2 DTBs' ADSP
- * qcom,devmem with this table.
+ * qcom,devmem with this table; the fake TrustZone requires these windows
+ * in the ADSP's page tables at authentication (rig_tz_peripherals.c).
  */
 
 #ifndef __QCOM_PAS_RIG_HW_SA8775P_H__
