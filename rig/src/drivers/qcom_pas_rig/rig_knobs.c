@@ -64,13 +64,23 @@ void rig_set_fw_path(struct kunit *test, const char *path)
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_fw_path, NULL), 0);
 }
 
+struct rig_rsc_table_restore {
+	struct kunit *test;
+	struct rig_rproc *rp;
+};
+
+/*
+ * Run when the test ends, whatever its result: a processor left bound with
+ * the call would change what every later suite tests, so a failed rebind
+ * fails the test that changed it.
+ */
 static void rig_restore_rsc_table(void *data)
 {
-	struct rig_rproc *rp = data;
+	struct rig_rsc_table_restore *r = data;
 
-	if (rp->rsc_table && __rig_reprobe(rp, false))
-		pr_err("rig: %s not rebound without the resource-table call\n",
-		       rp->compatible);
+	if (r->rp->rsc_table && __rig_reprobe(r->rp, false))
+		KUNIT_FAIL(r->test, "%s not rebound without the resource-table call",
+			   r->rp->compatible);
 }
 
 /**
@@ -83,7 +93,13 @@ static void rig_restore_rsc_table(void *data)
  */
 void rig_set_rsc_table(struct kunit *test, struct rig_rproc *rp, bool available)
 {
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_rsc_table, rp), 0);
+	struct rig_rsc_table_restore *r;
+
+	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->test = test;
+	r->rp = rp;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_rsc_table, r), 0);
 	rig_reprobe(test, rp, available);
 }
 
