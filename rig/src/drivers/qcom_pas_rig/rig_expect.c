@@ -168,6 +168,7 @@ void rig_check_common(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, t.violations, 0, "TrustZone: %s", rig_tz_last_violation());
 	KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
 	KUNIT_EXPECT_EQ(test, s.leaked_bytes, 0);
+	KUNIT_EXPECT_EQ_MSG(test, s.misuse, 0, "IOMMU API misused (see the log)");
 	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), 0);
 	/* v7.3's SCM backend deletes the bridge before the call returns */
 	KUNIT_EXPECT_EQ(test, rig_tz_live_bridges(), 0);

@@ -9,10 +9,12 @@
  * stage-1 page tables, so page sizes, alignment and partial failures
  * behave as on arm-smmu. Nothing is translated for real; what a client
  * may reach is read back from the live page tables (rig_smmu_walk.c). The
- * rig records what was mapped only to find a physical address again and to
- * count bytes, counts the calls, can fail the Nth map_pages() call, and
- * asks the fake TrustZone before it unmaps or frees what a running
- * peripheral uses.
+ * rig records what was mapped (rig_smmu_maps.c) to find a physical address
+ * again, to count bytes and to hold the IOMMU core's contracts (no map over
+ * a mapping, no unmap of what was never mapped, no free of an attached
+ * domain), counts the calls, can fail the Nth map_pages() call, and asks
+ * the fake TrustZone before it unmaps or frees what a running peripheral
+ * uses.
  */
 
 #include <linux/io-pgtable.h>
@@ -33,14 +35,6 @@
 struct rig_smmu {
 	struct iommu_device iommu;
 	struct device *dev;
-};
-
-/* One map_pages() call's worth of mapping, split when partly unmapped */
-struct rig_smmu_map {
-	struct list_head node;
-	unsigned long iova;
-	phys_addr_t pa;
-	size_t size;
 };
 
 static DEFINE_SPINLOCK(rig_smmu_lock);
@@ -117,11 +111,37 @@ static struct iommu_domain *rig_smmu_domain_alloc_paging(struct device *dev)
 	return &rd->domain;
 }
 
+/*
+ * What the IOMMU core forbids and an IOMMU driver cannot tell its caller
+ * (io-pgtable only warns, or frees under the hardware): counted and named,
+ * and every case fails on the count.
+ */
+static void rig_smmu_misuse(const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	dev_err(rig_smmu_instance->dev, "IOMMU API misuse: %pV\n", &vaf);
+	va_end(args);
+
+	spin_lock(&rig_smmu_lock);
+	rig_smmu_cnt.misuse++;
+	spin_unlock(&rig_smmu_lock);
+}
+
 static void rig_smmu_domain_free(struct iommu_domain *domain)
 {
 	struct rig_smmu_domain *rd = to_rig_domain(domain);
 	struct rig_smmu_map *map, *tmp;
 	size_t left = 0;
+
+	/* The stream would keep translating through freed page tables */
+	if (rd->attached)
+		rig_smmu_misuse("domain freed while %s is attached to it",
+				dev_name(rd->dev));
 
 	spin_lock(&rig_smmu_lock);
 	list_del(&rd->node);
@@ -147,11 +167,25 @@ static void rig_smmu_domain_free(struct iommu_domain *domain)
 	kfree(rd);
 }
 
+/* A device leaves @old for another domain: @old is no longer attached */
+static void rig_smmu_leave(struct iommu_domain *old)
+{
+	if (!rig_smmu_is_rig_domain(old))
+		return;
+
+	spin_lock(&rig_smmu_lock);
+	to_rig_domain(old)->attached = false;
+	spin_unlock(&rig_smmu_lock);
+}
+
 static int rig_smmu_attach_dev(struct iommu_domain *domain, struct device *dev,
 			       struct iommu_domain *old)
 {
+	rig_smmu_leave(old);
+
 	spin_lock(&rig_smmu_lock);
 	to_rig_domain(domain)->dev = dev;
+	to_rig_domain(domain)->attached = true;
 	spin_unlock(&rig_smmu_lock);
 
 	return 0;
@@ -170,6 +204,17 @@ static int rig_smmu_map_pages(struct iommu_domain *domain, unsigned long iova,
 	map = kzalloc_obj(*map, gfp);
 	if (!map)
 		return -ENOMEM;
+
+	/* io-pgtable refuses it too, with a warning and -EEXIST */
+	spin_lock(&rig_smmu_lock);
+	fail = rig_smmu_maps_overlap(rd, iova, pgsize * pgcount);
+	spin_unlock(&rig_smmu_lock);
+	if (fail) {
+		rig_smmu_misuse("map of %#lx+%#zx over an existing mapping",
+				iova, pgsize * pgcount);
+		kfree(map);
+		return -EEXIST;
+	}
 
 	spin_lock(&rig_smmu_lock);
 	rig_smmu_cnt.map_pages++;
@@ -205,51 +250,14 @@ static int rig_smmu_map_pages(struct iommu_domain *domain, unsigned long iova,
 	return ret;
 }
 
-/* Drop [iova, iova + size) from the recorded mappings, splitting as needed */
-static void rig_smmu_forget(struct rig_smmu_domain *rd, unsigned long iova,
-			    size_t size)
-{
-	unsigned long end = iova + size;
-	struct rig_smmu_map *map, *tmp, *tail;
-
-	list_for_each_entry_safe(map, tmp, &rd->maps, node) {
-		unsigned long m_end = map->iova + map->size;
-
-		if (m_end <= iova || map->iova >= end)
-			continue;
-
-		if (map->iova < iova && m_end > end) {
-			tail = kmalloc_obj(*tail, GFP_ATOMIC);
-			if (tail) {
-				tail->iova = end;
-				tail->pa = map->pa + (end - map->iova);
-				tail->size = m_end - end;
-				list_add(&tail->node, &map->node);
-			} else {
-				/* Still mapped but no longer recorded: fail the run */
-				rig_smmu_cnt.leaked_bytes += m_end - end;
-			}
-			map->size = iova - map->iova;
-		} else if (map->iova < iova) {
-			map->size = iova - map->iova;
-		} else if (m_end > end) {
-			map->pa += end - map->iova;
-			map->size = m_end - end;
-			map->iova = end;
-		} else {
-			list_del(&map->node);
-			kfree(map);
-		}
-	}
-}
-
 static size_t rig_smmu_unmap_pages(struct iommu_domain *domain,
 				   unsigned long iova, size_t pgsize,
 				   size_t pgcount,
 				   struct iommu_iotlb_gather *gather)
 {
 	struct rig_smmu_domain *rd = to_rig_domain(domain);
-	size_t unmapped;
+	size_t size = pgsize * pgcount;
+	size_t unmapped, lost;
 
 	/* The SMMU is TrustZone's to protect while a peripheral runs on it */
 	if (rig_tz_check_unmap(domain, iova, pgsize * pgcount)) {
@@ -260,13 +268,22 @@ static size_t rig_smmu_unmap_pages(struct iommu_domain *domain,
 		return 0;
 	}
 
+	spin_lock(&rig_smmu_lock);
+	unmapped = rig_smmu_maps_covered(rd, iova, size);
+	spin_unlock(&rig_smmu_lock);
+	if (unmapped != size)
+		rig_smmu_misuse("unmap of %#lx+%#zx, of which %#zx was never mapped",
+				iova, size, size - unmapped);
+
 	unmapped = rd->pgtbl->unmap_pages(rd->pgtbl, iova, pgsize, pgcount,
 					  gather);
 
 	spin_lock(&rig_smmu_lock);
 	rig_smmu_cnt.unmap_pages++;
 	rig_smmu_cnt.unleaves[rig_smmu_leaf(pgsize)] += unmapped / pgsize;
-	rig_smmu_forget(rd, iova, unmapped);
+	lost = rig_smmu_maps_forget(rd, iova, unmapped);
+	/* Still mapped but no longer recorded: fail the run */
+	rig_smmu_cnt.leaked_bytes += lost;
 	spin_unlock(&rig_smmu_lock);
 
 	return unmapped;
@@ -312,6 +329,8 @@ static int rig_smmu_identity_attach(struct iommu_domain *domain,
 				    struct device *dev,
 				    struct iommu_domain *old)
 {
+	rig_smmu_leave(old);
+
 	return 0;
 }
 
@@ -331,6 +350,8 @@ static int rig_smmu_blocked_attach(struct iommu_domain *domain,
 				   struct device *dev,
 				   struct iommu_domain *old)
 {
+	rig_smmu_leave(old);
+
 	return 0;
 }
 
@@ -392,21 +413,6 @@ static struct rig_smmu_domain *rig_smmu_dev_domain(struct device *dev)
 	return rig_smmu_is_rig_domain(domain) ? to_rig_domain(domain) : NULL;
 }
 
-static int __rig_smmu_find_pa(struct rig_smmu_domain *rd, phys_addr_t pa,
-			      unsigned long *iova)
-{
-	struct rig_smmu_map *map;
-
-	list_for_each_entry(map, &rd->maps, node) {
-		if (pa >= map->pa && pa - map->pa < map->size) {
-			*iova = map->iova + (pa - map->pa);
-			return 0;
-		}
-	}
-
-	return -ENOENT;
-}
-
 /**
  * rig_smmu_find_iova() - find where a device's domain maps a physical address
  * @dev:	client device of the rig's SMMU
@@ -430,7 +436,7 @@ int rig_smmu_find_iova(struct device *dev, phys_addr_t pa, unsigned long *iova,
 		return -ENODEV;
 
 	spin_lock(&rig_smmu_lock);
-	ret = __rig_smmu_find_pa(rd, pa, iova);
+	ret = rig_smmu_maps_find_pa(rd, pa, iova);
 	spin_unlock(&rig_smmu_lock);
 	if (ret)
 		return ret;
@@ -473,17 +479,6 @@ struct iommu_domain *rig_smmu_dev_paging_domain(struct device *dev)
 	return rd ? &rd->domain : NULL;
 }
 
-static size_t rig_smmu_domain_bytes(struct rig_smmu_domain *rd)
-{
-	struct rig_smmu_map *map;
-	size_t bytes = 0;
-
-	list_for_each_entry(map, &rd->maps, node)
-		bytes += map->size;
-
-	return bytes;
-}
-
 /**
  * rig_smmu_mapped_bytes() - bytes mapped in a device's current domain
  * @dev:	client device of the rig's SMMU
@@ -499,7 +494,7 @@ size_t rig_smmu_mapped_bytes(struct device *dev)
 		return 0;
 
 	spin_lock(&rig_smmu_lock);
-	bytes = rig_smmu_domain_bytes(rd);
+	bytes = rig_smmu_maps_bytes(rd);
 	spin_unlock(&rig_smmu_lock);
 
 	return bytes;
@@ -518,11 +513,18 @@ void rig_smmu_get_counters(struct rig_smmu_counters *c)
 
 /**
  * rig_smmu_reset_counters() - zero the counters and cancel fault injection
+ *
+ * All but @misuse: a misuse between a case's last check and the next
+ * case's reset must still fail a check, so it stays counted for the boot.
  */
 void rig_smmu_reset_counters(void)
 {
+	unsigned long misuse;
+
 	spin_lock(&rig_smmu_lock);
+	misuse = rig_smmu_cnt.misuse;
 	memset(&rig_smmu_cnt, 0, sizeof(rig_smmu_cnt));
+	rig_smmu_cnt.misuse = misuse;
 	rig_smmu_fail_nth = 0;
 	spin_unlock(&rig_smmu_lock);
 }

@@ -39,6 +39,10 @@ enum rig_leaf {
  * @domains_freed:	paging domains freed
  * @leaked_domains:	paging domains freed with mappings left in them
  * @leaked_bytes:	bytes still mapped in those domains
+ * @misuse:		what the IOMMU core forbids: a map over a mapping, an
+ *			unmap of what was never mapped, a free of a domain a
+ *			device is attached to (never reset: see
+ *			rig_smmu_reset_counters())
  */
 struct rig_smmu_counters {
 	unsigned long map_calls;
@@ -53,6 +57,7 @@ struct rig_smmu_counters {
 	unsigned long domains_freed;
 	unsigned long leaked_domains;
 	unsigned long leaked_bytes;
+	unsigned long misuse;
 };
 
 enum rig_leaf rig_smmu_leaf(size_t pgsize);

@@ -177,6 +177,7 @@ void iris_test_exit(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, s.domains_freed, had_domain ? 1 : 0);
 		KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
 		KUNIT_EXPECT_EQ(test, s.leaked_bytes, 0);
+		KUNIT_EXPECT_EQ_MSG(test, s.misuse, 0, "IOMMU API misused (see the log)");
 	}
 
 	rig_tz_get_counters(&t);
@@ -260,6 +261,7 @@ void iris_test_check_init_unwound(struct kunit *test, struct iris_test *it,
 	KUNIT_EXPECT_EQ(test, s.domains, domains);
 	KUNIT_EXPECT_EQ(test, s.domains_freed, domains);
 	KUNIT_EXPECT_EQ(test, s.leaked_domains, 0);
+	KUNIT_EXPECT_EQ_MSG(test, s.misuse, 0, "IOMMU API misused (see the log)");
 	KUNIT_EXPECT_EQ(test, s.map_calls, 0);
 	rig_tz_get_counters(&t);
 	KUNIT_EXPECT_EQ(test, t.calls, 0);
