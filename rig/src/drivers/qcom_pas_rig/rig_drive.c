@@ -36,9 +36,11 @@ struct rig_rproc rig_adsp = {
 
 struct rig_rproc * const rig_rprocs[2] = { &rig_lpaicp, &rig_adsp };
 
+/* The compatible, and the image that runs: no Debian package has an SA8775p ADSP image */
 static void rig_rproc_desc(struct rig_rproc * const *rp, char *desc)
 {
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", (*rp)->compatible);
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s running %s", (*rp)->compatible,
+		 (*rp)->fw_name);
 }
 
 KUNIT_ARRAY_PARAM(rig_rproc_array, rig_rprocs, rig_rproc_desc);
@@ -47,7 +49,7 @@ KUNIT_ARRAY_PARAM(rig_rproc_array, rig_rprocs, rig_rproc_desc);
  * rig_rproc_gen_params() - each PAS processor of rig_rprocs, for KUNIT_CASE_PARAM()
  * @test:	the test
  * @prev:	the previous parameter, NULL for the first
- * @desc:	the parameter's name: the processor's compatible
+ * @desc:	the parameter's name: the processor's compatible and its image
  *
  * Return: the next processor, NULL after the last.
  */

@@ -155,13 +155,17 @@ struct rig_refusal {
 	bool recovery;
 };
 
+/*
+ * The driver shuts the main image down first: where the dtb image's
+ * shutdown is refused, the main image is down and the dtb image runs.
+ */
 static const struct rig_refusal rig_refusals[] = {
-	{ "lpaicp stop",		&rig_lpaicp, false, false },
-	{ "lpaicp dtb stop",		&rig_lpaicp, true,  false },
-	{ "adsp stop",			&rig_adsp,   false, false },
-	{ "lpaicp recovery",		&rig_lpaicp, false, true },
-	{ "lpaicp dtb recovery",	&rig_lpaicp, true,  true },
-	{ "adsp recovery",		&rig_adsp,   false, true },
+	{ "lpaicp stop, main image refused",			&rig_lpaicp, false, false },
+	{ "lpaicp stop, main image down, dtb image refused",	&rig_lpaicp, true,  false },
+	{ "adsp stop, image refused",				&rig_adsp,   false, false },
+	{ "lpaicp recovery, main image refused",		&rig_lpaicp, false, true },
+	{ "lpaicp recovery, main image down, dtb image refused", &rig_lpaicp, true,  true },
+	{ "adsp recovery, image refused",			&rig_adsp,   false, true },
 };
 
 KUNIT_ARRAY_PARAM_DESC(rig_refusal, rig_refusals, desc);
