@@ -26,6 +26,7 @@
 #include <linux/platform_device.h>
 #include <linux/rsc_table.h>
 #include <linux/slab.h>
+#include <qcom_pas_rig/hw.h>
 #include <qcom_pas_rig/smmu.h>
 
 #include "rig_fakes.h"

@@ -21,23 +21,7 @@
 #ifndef __QCOM_PAS_RIG_HW_SA8775P_H__
 #define __QCOM_PAS_RIG_HW_SA8775P_H__
 
-#include <linux/iommu.h>
-#include <linux/types.h>
-
-/**
- * struct rig_hw_window - a device-memory window a firmware needs
- * @pa:		physical address, also the device address it is reached at
- * @size:	size in bytes
- * @prot:	IOMMU_READ, and IOMMU_WRITE where the firmware writes
- */
-struct rig_hw_window {
-	phys_addr_t pa;
-	size_t size;
-	int prot;
-};
-
-#define RIG_HW_RO	IOMMU_READ
-#define RIG_HW_RW	(IOMMU_READ | IOMMU_WRITE)
+#include <qcom_pas_rig/hw.h>
 
 static const struct rig_hw_window rig_hw_sa8775p_adsp_windows[] = {
 	{ .pa = 0x110000, .size = 0x4000, .prot = RIG_HW_RO },
