@@ -82,6 +82,8 @@ int rig_find(struct rig_rproc *rp)
 	if (rp->dev)
 		return 0;
 
+	/* What the driver was told at probe: this boot's TrustZone's answer */
+	rp->rsc_table = rig_tz_rsc_table();
 	np = of_find_compatible_node(NULL, NULL, rp->compatible);
 	if (!np)
 		return -ENODEV;
@@ -190,7 +192,33 @@ int rig_write(const char *dir, const char *attr, const char *val)
 	ret = kernel_write(f, val, len, &pos);
 	filp_close(f, NULL);
 
+	/*
+	 * A store returns the whole count or a negative errno. Anything else
+	 * (a positive status passed up as a count) is a short write to the
+	 * C library, which writes the rest: an error of its own here.
+	 */
+	if (ret >= 0 && ret != len) {
+		pr_err("rig: %s/%s: write of %zu bytes returned %zd\n", dir, attr, len, ret);
+		return -EPROTO;
+	}
+
 	return ret < 0 ? ret : 0;
+}
+
+/* The same, returning what the write returned */
+ssize_t rig_write_count(const char *dir, const char *attr, const char *val)
+{
+	struct file *f = rig_open(dir, attr, O_WRONLY);
+	loff_t pos = 0;
+	ssize_t ret;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+
+	ret = kernel_write(f, val, strlen(val), &pos);
+	filp_close(f, NULL);
+
+	return ret;
 }
 
 int rig_read(const char *dir, const char *attr, char *buf, size_t len)
@@ -355,9 +383,10 @@ void rig_ensure(struct kunit *test, struct rig_rproc *rp, bool running)
 }
 
 /*
- * Unbind and bind the driver through sysfs with TrustZone switched, and
- * wait for the probe-time auto-boot. The driver asks TrustZone once, at
- * probe, whether it has the resource-table call.
+ * Unbind and bind the driver through sysfs, and wait for the probe-time
+ * auto-boot. The driver asks once, at probe, whether TrustZone has the
+ * resource-table call (qcom_scm asked TrustZone when it probed):
+ * @rsc_table says what the checks expect.
  */
 int __rig_reprobe(struct rig_rproc *rp, bool rsc_table)
 {
@@ -370,7 +399,6 @@ int __rig_reprobe(struct rig_rproc *rp, bool rsc_table)
 		return ret;
 	rig_put(rp);
 
-	rig_tz_set_rsc_table(rsc_table);
 	rp->rsc_table = rsc_table;
 	ret = rig_write(RIG_PAS_DRIVER, "bind", name);
 	if (ret)

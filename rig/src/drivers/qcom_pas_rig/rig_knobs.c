@@ -64,42 +64,23 @@ void rig_set_fw_path(struct kunit *test, const char *path)
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_fw_path, NULL), 0);
 }
 
-struct rig_rsc_table_restore {
-	struct kunit *test;
-	struct rig_rproc *rp;
-};
-
-/*
- * Run when the test ends, whatever its result: a processor left bound with
- * the call would change what every later suite tests, so a failed rebind
- * fails the test that changed it.
- */
-static void rig_restore_rsc_table(void *data)
-{
-	struct rig_rsc_table_restore *r = data;
-
-	if (r->rp->rsc_table && __rig_reprobe(r->rp, false))
-		KUNIT_FAIL(r->test, "%s not rebound without the resource-table call",
-			   r->rp->compatible);
-}
-
 /**
- * rig_set_rsc_table() - rebind a remote with TrustZone with or without the
- *			 resource-table call, until the test ends (then rebound
- *			 without it, the rig's default)
- * @test:	the test
+ * rig_set_rsc_table() - rebind a remote, to run it with or without
+ *			 TrustZone's resource-table call
+ * @test:	the test; skipped when this boot's TrustZone is the other one
  * @rp:		remote processor
  * @available:	whether TrustZone has the call
+ *
+ * Which TrustZone the rig has is chosen at boot (rig_tz.gen=rsctable):
+ * qcom_scm asks it once, when it probes. The rebind gives the case a
+ * remote freshly probed, as a board would have it.
  */
 void rig_set_rsc_table(struct kunit *test, struct rig_rproc *rp, bool available)
 {
-	struct rig_rsc_table_restore *r;
-
-	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, r);
-	r->test = test;
-	r->rp = rp;
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_rsc_table, r), 0);
+	if (available != rig_tz_rsc_table())
+		kunit_skip(test,
+			   "this boot's TrustZone %s the resource-table call (rig_tz.gen=%s)",
+			   available ? "lacks" : "has", available ? "rsctable" : "legacy");
 	rig_reprobe(test, rp, available);
 }
 
@@ -149,28 +130,24 @@ static void rig_cancel_refusal(void *data)
  */
 void rig_refuse_shutdown(struct kunit *test, u32 pas_id, unsigned int times)
 {
-	rig_tz_refuse_shutdown(pas_id, times, -EBUSY);
+	rig_tz_refuse_shutdown(pas_id, times, RIG_TZ_REFUSED);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_cancel_refusal,
 							(void *)(uintptr_t)pas_id), 0);
 }
 
-static void rig_restore_rsc_table_call(void *unused)
-{
-	rig_tz_set_rsc_table(false);
-}
-
 /**
- * rig_set_rsc_table_call() - TrustZone with or without the resource-table
- *			      call, until the test ends (then without, the
- *			      rig's default), for what asks at each load
- * @test:	the test
- * @available:	whether TrustZone has the call
+ * rig_set_rsc_table_call() - require this boot's TrustZone to have (or not)
+ *			      the resource-table call, for what asks at each
+ *			      load
+ * @test:	the test; skipped when this boot's TrustZone is the other one
+ * @available:	whether TrustZone must have the call
  */
 void rig_set_rsc_table_call(struct kunit *test, bool available)
 {
-	rig_tz_set_rsc_table(available);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_rsc_table_call,
-							NULL), 0);
+	if (available != rig_tz_rsc_table())
+		kunit_skip(test,
+			   "this boot's TrustZone %s the resource-table call (rig_tz.gen=%s)",
+			   available ? "lacks" : "has", available ? "rsctable" : "legacy");
 }
 
 static void rig_restore_tz_table(void *data)

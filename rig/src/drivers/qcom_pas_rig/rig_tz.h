@@ -3,15 +3,16 @@
  * The fake TrustZone's own state, shared by its parts: the PAS state
  * machine (rig_tz_pas.c), image parsing (rig_tz_image.c), the mapping
  * policy (rig_tz_mappings.c) over the peripherals' table
- * (rig_tz_peripherals.c), the content-protection call (rig_tz_video_cp.c),
- * what the suites read and switch (rig_tz_inspect.c) and the qcom_pas_ops
- * backend that Linux calls (rig_tz_ops.c).
+ * (rig_tz_peripherals.c), and what the suites read and switch
+ * (rig_tz_inspect.c). Linux reaches it through the secure monitor call
+ * (rig_tz_smc.c, rig_tz_abi.c, rig_tz_bridge.c; rig_tz_smc.h).
  */
 
 #ifndef __QCOM_PAS_RIG_TZ_INTERNAL_H__
 #define __QCOM_PAS_RIG_TZ_INTERNAL_H__
 
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #include <qcom_pas_rig/regions.h>
@@ -19,7 +20,6 @@
 
 struct device;
 struct iommu_domain;
-struct qcom_pas_context;
 struct rig_hw_window;
 
 #define RIG_TZ_MAX_PAS		8
@@ -79,6 +79,9 @@ enum rig_tz_state {
  * @state:		where it is in init_image, mem_setup, auth, shutdown
  * @mdata:		TrustZone's copy of the metadata
  * @mdata_len:		its length
+ * @mdata_pa:		where init_image was given it: TrustZone relies on
+ *			that buffer until the authentication
+ * @mdata_bridged:	whether it was inside an SHM bridge then
  * @table:		the metadata's hash table: a SHA-384 digest per
  *			program header
  * @relocatable:	whether a segment is relocatable
@@ -86,18 +89,13 @@ enum rig_tz_state {
  * @span:		from there to the end of the last one, page aligned
  * @setup_addr:		where mem_setup put the image
  * @setup_size:		the memory mem_setup gave it
- * @linux_stream:	whether the context of init_image is on a stream
- *			Linux owns
  * @domain:		the domain the running peripheral reaches memory through
  * @regions:		what it reaches there
  * @nr_regions:		how many
- * @bridge:		whether an SHM bridge exists (only during
- *			prepare-and-auth-reset)
- * @bridge_pa:		its start
- * @bridge_size:	its size
  * @last:		the last authentication: what, under which bridge
  * @refuse_shutdown:	shutdowns still to refuse
- * @refuse_err:		the error they return
+ * @refuse_status:	what they return: positive, the PAS service's status
+ *			in x1 (x0 0); negative, an SCM status in x0
  * @rsc:		its resource table, as get_rsc_table returns it; NULL
  *			for the empty one
  * @rsc_size:		its size
@@ -109,6 +107,8 @@ struct rig_tz_pas {
 
 	void *mdata;
 	size_t mdata_len;
+	phys_addr_t mdata_pa;
+	bool mdata_bridged;
 	const u8 *table;
 	bool relocatable;
 	phys_addr_t min_addr;
@@ -117,20 +117,14 @@ struct rig_tz_pas {
 	phys_addr_t setup_addr;
 	size_t setup_size;
 
-	bool linux_stream;
-
 	struct iommu_domain *domain;
 	struct rig_tz_region regions[RIG_TZ_MAX_REGIONS];
 	unsigned int nr_regions;
 
-	bool bridge;
-	phys_addr_t bridge_pa;
-	size_t bridge_size;
-
 	struct rig_tz_auth last;
 
 	unsigned int refuse_shutdown;
-	int refuse_err;
+	long refuse_status;
 
 	void *rsc;
 	size_t rsc_size;
@@ -142,11 +136,11 @@ struct rig_tz_pas {
  * @pas:		the peripherals it knows
  * @cnt:		what it has seen
  * @fail_nth:		the call to fail, counting down; 0 for none
- * @fail_err:		the error that call returns
- * @rsc_table:		whether it has the resource-table call
- * @mdata_held:		metadata buffers handed out and not released
+ * @fail_err:		the error that call returns, as an errno
+ * @vlock:		guards @violation and @violations, which fast calls
+ *			(atomic) may report too
  * @violation:		the message of the last violation
- * @dev:		its platform device, for the messages
+ * @violations:		the violations since the counters were reset
  */
 struct rig_tz {
 	struct mutex lock;	/* serializes calls and queries */
@@ -154,46 +148,42 @@ struct rig_tz {
 	struct rig_tz_counters cnt;
 	unsigned int fail_nth;
 	int fail_err;
-	bool rsc_table;
-	unsigned int mdata_held;
+	spinlock_t vlock;	/* guards violation, violations */
 	char violation[256];
-	struct device *dev;
+	unsigned int violations;
 };
 
 extern struct rig_tz rig_tz;
 
-/* The state machine (rig_tz_pas.c), called with rig_tz.lock held */
+/* The state machine (rig_tz_pas.c) */
 __printf(1, 2) void rig_tz_violate(const char *fmt, ...);
 int rig_tz_call(void);
 struct rig_tz_pas *rig_tz_find(u32 pas_id, bool create);
-
-/* Its calls, as qcom_pas_ops has them (rig_tz_pas.c) */
-bool rig_tz_supported(struct device *dev, u32 pas_id);
-int rig_tz_init_image(struct device *dev, u32 pas_id, const void *metadata,
-		      size_t size, struct qcom_pas_context *ctx);
-void rig_tz_metadata_release(struct device *dev, struct qcom_pas_context *ctx);
-int rig_tz_mem_setup(struct device *dev, u32 pas_id, phys_addr_t addr,
-		     phys_addr_t size);
-void *rig_tz_get_rsc_table(struct device *dev, struct qcom_pas_context *ctx,
-			   void *input_rt, size_t input_rt_size,
-			   size_t *output_rt_size);
-bool rig_tz_rsc_table_available(struct device *dev);
-int rig_tz_auth_and_reset(struct device *dev, u32 pas_id);
-int rig_tz_prepare_and_auth_reset(struct device *dev,
-				  struct qcom_pas_context *ctx);
-int rig_tz_set_remote_state(struct device *dev, u32 state, u32 pas_id);
-int rig_tz_shutdown(struct device *dev, u32 pas_id);
 
 /* The image (rig_tz_image.c) */
 int rig_tz_parse_metadata(struct rig_tz_pas *pas);
 int rig_tz_check_hashes(struct rig_tz_pas *pas, phys_addr_t base, size_t size);
 
+/**
+ * struct rig_tz_stream - where an image runs, as the hardware has it
+ * @mem:	the carveout: the /reserved-memory region holding the image
+ * @size:	its size
+ * @dev:	the device whose stream fetches the image (a reference is
+ *		held), NULL if none exists
+ * @linux_stream: Linux, not a hypervisor, owns that stream
+ */
+struct rig_tz_stream {
+	phys_addr_t mem;
+	size_t size;
+	struct device *dev;
+	bool linux_stream;
+};
+
 /* The mapping policy (rig_tz_mappings.c, rig_tz_peripherals.c) */
 const struct rig_tz_periph *rig_tz_periph(u32 pas_id);
-int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
+int rig_tz_find_stream(u32 pas_id, phys_addr_t image, size_t size,
+		       struct rig_tz_stream *s);
+int rig_tz_check_mappings(struct rig_tz_pas *pas, const struct rig_tz_stream *s,
 			  phys_addr_t image, size_t image_size);
-
-/* The content-protection call (rig_tz_video_cp.c) */
-int rig_tz_video_cp_register(void);
 
 #endif /* __QCOM_PAS_RIG_TZ_INTERNAL_H__ */

@@ -153,8 +153,8 @@ int rig_tz_check_hashes(struct rig_tz_pas *pas, phys_addr_t base, size_t size)
 			pa = phdr->p_paddr;
 
 		if (pa < base || pa + phdr->p_filesz > base + size) {
-			dev_err(rig_tz.dev, "PAS %u: segment %u at %pa outside its memory\n",
-				pas->pas_id, i, &pa);
+			pr_err("rig_tz: PAS %u: segment %u at %pa outside its memory\n",
+			       pas->pas_id, i, &pa);
 			ret = -EACCES;
 			break;
 		}
@@ -162,8 +162,8 @@ int rig_tz_check_hashes(struct rig_tz_pas *pas, phys_addr_t base, size_t size)
 		sha384((__force const u8 *)mem + (pa - base), phdr->p_filesz, digest);
 		if (memcmp(digest, pas->table + i * SHA384_DIGEST_SIZE,
 			   SHA384_DIGEST_SIZE)) {
-			dev_err(rig_tz.dev, "PAS %u: segment %u does not match its hash\n",
-				pas->pas_id, i);
+			pr_err("rig_tz: PAS %u: segment %u does not match its hash\n",
+			       pas->pas_id, i);
 			rig_tz.cnt.hash_mismatch++;
 			ret = -EACCES;
 			break;

@@ -3,13 +3,14 @@
  * Fake TrustZone for the Qualcomm PAS test rig: what the suites read of it
  * (its counters, what runs, what it authenticated, what callers still hold)
  * and the switches they flip (failed calls, refused shutdowns, the
- * resource-table call).
+ * resource tables).
  */
 
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "rig_tz.h"
+#include "rig_tz_smc.h"
 
 /**
  * rig_tz_get_counters() - read the fake TrustZone's counters
@@ -20,10 +21,15 @@ void rig_tz_get_counters(struct rig_tz_counters *c)
 	mutex_lock(&rig_tz.lock);
 	*c = rig_tz.cnt;
 	mutex_unlock(&rig_tz.lock);
+
+	spin_lock_irq(&rig_tz.vlock);
+	c->violations = rig_tz.violations;
+	spin_unlock_irq(&rig_tz.vlock);
 }
 
 /**
  * rig_tz_reset_counters() - zero the counters and cancel fault injection
+ *			     (failed calls, and statuses injected at the SMC)
  *
  * The violation log is kept; only the count is zeroed.
  */
@@ -33,6 +39,11 @@ void rig_tz_reset_counters(void)
 	memset(&rig_tz.cnt, 0, sizeof(rig_tz.cnt));
 	rig_tz.fail_nth = 0;
 	mutex_unlock(&rig_tz.lock);
+	rig_smc_inject_busy(0, 0, 0);
+
+	spin_lock_irq(&rig_tz.vlock);
+	rig_tz.violations = 0;
+	spin_unlock_irq(&rig_tz.vlock);
 }
 
 /**
@@ -52,15 +63,14 @@ void rig_tz_fail_call(unsigned int nth, int err)
 }
 
 /**
- * rig_tz_set_rsc_table() - act as a TrustZone with or without the
- *			    resource-table call
- * @available:	whether the call exists; with it, the table is empty
+ * rig_tz_rsc_table() - whether this TrustZone has the resource-table call
+ *
+ * A boot-time setting (rig_tz.gen=rsctable): the series asks once, when
+ * qcom_scm probes.
  */
-void rig_tz_set_rsc_table(bool available)
+bool rig_tz_rsc_table(void)
 {
-	mutex_lock(&rig_tz.lock);
-	rig_tz.rsc_table = available;
-	mutex_unlock(&rig_tz.lock);
+	return rig_smc_gen_rsc_table();
 }
 
 /**
@@ -104,12 +114,13 @@ int rig_tz_set_table(u32 pas_id, const void *buf, size_t size)
  * rig_tz_refuse_shutdown() - refuse the next shutdowns of a peripheral
  * @pas_id:	PAS id
  * @times:	how many shutdown calls to refuse (0 to cancel)
- * @err:	error they return
+ * @status:	what they return: positive, the PAS service's status in x1
+ *		(x0 0), as TrustZone refuses; negative, an SCM status in x0
  *
  * A refused shutdown changes nothing: the peripheral keeps running and
  * keeps what it uses mapped.
  */
-void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, int err)
+void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, long status)
 {
 	struct rig_tz_pas *pas;
 
@@ -117,7 +128,7 @@ void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, int err)
 	pas = rig_tz_find(pas_id, true);
 	if (pas) {
 		pas->refuse_shutdown = times;
-		pas->refuse_err = err;
+		pas->refuse_status = status;
 	}
 	mutex_unlock(&rig_tz.lock);
 }
@@ -139,6 +150,17 @@ bool rig_tz_running(u32 pas_id)
 	mutex_unlock(&rig_tz.lock);
 
 	return running;
+}
+
+/**
+ * rig_tz_refuse_video_var() - refuse the next content-protection call
+ * @status:	the status TrustZone puts in x1 (x0 0)
+ *
+ * Cancelled by rig_tz_reset_counters().
+ */
+void rig_tz_refuse_video_var(u64 status)
+{
+	rig_smc_inject_status(RIG_SVC_MP, RIG_MP_VIDEO_VAR, RIG_SMC_OK, status);
 }
 
 /**
@@ -165,21 +187,17 @@ unsigned int rig_tz_bridged_images(void)
 }
 
 /**
- * rig_tz_live_bridges() - count the SHM bridges that exist now
+ * rig_tz_live_bridges() - count the SHM bridges over carveouts that exist now
  *
- * Return: the bridges created and not yet deleted: 0 outside a
- * prepare-and-auth-reset call.
+ * Those over qcom_tzmem's pool areas live as long as the pool and are not
+ * counted.
+ *
+ * Return: the bridges created and not yet deleted: 0 outside an
+ * authentication.
  */
 unsigned int rig_tz_live_bridges(void)
 {
-	unsigned int i, n = 0;
-
-	mutex_lock(&rig_tz.lock);
-	for (i = 0; i < RIG_TZ_MAX_PAS; i++)
-		n += rig_tz.pas[i].used && rig_tz.pas[i].bridge;
-	mutex_unlock(&rig_tz.lock);
-
-	return n;
+	return rig_smc_live_bridges(true);
 }
 
 /**
@@ -203,22 +221,6 @@ int rig_tz_last_auth(u32 pas_id, struct rig_tz_auth *auth)
 	mutex_unlock(&rig_tz.lock);
 
 	return ret;
-}
-
-/**
- * rig_tz_metadata_held() - count the metadata buffers callers still hold
- *
- * Return: buffers handed out by init_image and not yet released.
- */
-unsigned int rig_tz_metadata_held(void)
-{
-	unsigned int n;
-
-	mutex_lock(&rig_tz.lock);
-	n = rig_tz.mdata_held;
-	mutex_unlock(&rig_tz.lock);
-
-	return n;
 }
 
 /**

@@ -2,11 +2,10 @@
 /*
  * Fake TrustZone for the Qualcomm PAS test rig: the mapping policy.
  *
- * Whenever Linux owns the stream of the context's device, TrustZone
- * authenticates only when what the processor will reach is in place, read
- * back from the live page tables of the device's domain:
- *  - an SHM bridge over exactly the carveout, without which TrustZone
- *    cannot read the image;
+ * Whenever Linux owns the stream that fetches the image, TrustZone
+ * authenticates only when (besides the SHM bridge over the carveout that
+ * rig_tz_pas.c checks) what the processor will reach is in place, read
+ * back from the live page tables of the stream's domain:
  *  - the whole carveout where and with the access the peripherals' table
  *    (rig_tz_peripherals.c) says;
  *  - without the resource-table call, every device-memory window the
@@ -19,11 +18,8 @@
  * reports the free of their domain.
  */
 
-#include <linux/firmware/qcom/qcom_pas.h>
 #include <linux/iommu.h>
 #include <linux/of.h>
-#include <linux/of_platform.h>
-#include <linux/platform_device.h>
 #include <linux/rsc_table.h>
 #include <linux/slab.h>
 #include <qcom_pas_rig/hw.h>
@@ -31,6 +27,7 @@
 
 #include "rig_fakes.h"
 #include "rig_tz.h"
+#include "rig_tz_smc.h"
 
 static void rig_tz_add_region(struct rig_tz_pas *pas, unsigned long iova,
 			      size_t size, int window, bool rsc)
@@ -115,37 +112,11 @@ static int rig_tz_check_windows(struct rig_tz_pas *pas,
 	return 0;
 }
 
-/*
- * The domain of the stream the image is fetched on: the context device's
- * own, or, for a device with a video-firmware child (iris), that of the
- * device the platform bus created from the child.
- */
-static struct iommu_domain *rig_tz_stream_domain(struct device *dev)
-{
-	struct iommu_domain *domain;
-	struct platform_device *fw;
-	struct device_node *np;
-
-	np = of_get_child_by_name(dev->of_node, "video-firmware");
-	if (!np)
-		return rig_smmu_dev_paging_domain(dev);
-
-	fw = of_find_device_by_node(np);
-	of_node_put(np);
-	if (!fw)
-		return NULL;
-
-	domain = rig_smmu_dev_paging_domain(&fw->dev);
-	put_device(&fw->dev);
-
-	return domain;
-}
-
 /**
  * rig_tz_check_mappings() - what the processor will reach, before it is
  *			     released from reset
  * @pas:	the peripheral being authenticated
- * @ctx:	its context: the device whose stream it is, and the carveout
+ * @s:		where it runs: its carveout and the device of its stream
  * @image:	where TrustZone reads the image
  * @image_size:	its size
  *
@@ -154,7 +125,7 @@ static struct iommu_domain *rig_tz_stream_domain(struct device *dev)
  * Return: 0 if everything is in place, negative errno (and a violation)
  * otherwise.
  */
-int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
+int rig_tz_check_mappings(struct rig_tz_pas *pas, const struct rig_tz_stream *s,
 			  phys_addr_t image, size_t image_size)
 {
 	const struct rig_tz_periph *periph = rig_tz_periph(pas->pas_id);
@@ -164,7 +135,7 @@ int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
 	int ret;
 
 	pas->nr_regions = 0;
-	domain = rig_tz_stream_domain(ctx->dev);
+	domain = rig_smmu_dev_paging_domain(s->dev);
 
 	if (!periph) {
 		rig_tz_violate("auth of PAS %u: not a peripheral this TrustZone knows",
@@ -174,41 +145,26 @@ int rig_tz_check_mappings(struct rig_tz_pas *pas, struct qcom_pas_context *ctx,
 
 	if (!domain) {
 		rig_tz_violate("auth of PAS %u: %s has no paging domain",
-			       pas->pas_id, dev_name(ctx->dev));
+			       pas->pas_id, dev_name(s->dev));
 		return -EACCES;
 	}
 
-	if (!pas->bridge) {
-		rig_tz_violate("auth of PAS %u: no SHM bridge over the carveout %pa+%#zx",
-			       pas->pas_id, &ctx->mem_phys, ctx->mem_size);
-		return -EACCES;
-	}
-
-	/* TrustZone reads the image where the metadata and mem_setup put it */
-	if (image < pas->bridge_pa ||
-	    image + image_size > pas->bridge_pa + pas->bridge_size) {
-		rig_tz_violate("auth of PAS %u: image %pa+%#zx outside the SHM bridge %pa+%#zx",
-			       pas->pas_id, &image, image_size, &pas->bridge_pa,
-			       pas->bridge_size);
-		return -EACCES;
-	}
-
-	da = periph->identity ? ctx->mem_phys : periph->da;
-	if (rig_smmu_domain_check(domain, da, ctx->mem_phys, ctx->mem_size,
-				  periph->prot, why, sizeof(why))) {
+	da = periph->identity ? s->mem : periph->da;
+	if (rig_smmu_domain_check(domain, da, s->mem, s->size, periph->prot, why,
+				  sizeof(why))) {
 		rig_tz_violate("auth of PAS %u: carveout %pa+%#zx at %#lx: %s",
-			       pas->pas_id, &ctx->mem_phys, ctx->mem_size, da, why);
+			       pas->pas_id, &s->mem, s->size, da, why);
 		return -EACCES;
 	}
-	rig_tz_add_region(pas, da, ctx->mem_size, -1, false);
+	rig_tz_add_region(pas, da, s->size, -1, false);
 
-	if (!rig_tz.rsc_table) {
+	if (!rig_smc_gen_rsc_table()) {
 		ret = rig_tz_check_windows(pas, periph, domain);
 		if (ret)
 			return ret;
 	}
 
-	if (rig_tz.rsc_table && pas->rsc) {
+	if (rig_smc_gen_rsc_table() && pas->rsc) {
 		ret = rig_tz_check_rsc(pas, domain);
 		if (ret)
 			return ret;

@@ -70,6 +70,7 @@ int rig_suite_init(struct kunit_suite *suite);
 void rig_suite_exit(struct kunit_suite *suite);
 int rig_find(struct rig_rproc *rp);
 int rig_write(const char *dir, const char *attr, const char *val);
+ssize_t rig_write_count(const char *dir, const char *attr, const char *val);
 int rig_read(const char *dir, const char *attr, char *buf, size_t len);
 bool rig_in_state(struct rig_rproc *rp, const char *state);
 bool rig_wait_state(struct rig_rproc *rp, const char *state,

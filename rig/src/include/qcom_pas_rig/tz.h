@@ -9,6 +9,12 @@
 
 #include <linux/types.h>
 
+/*
+ * What TrustZone puts in x1 when it refuses a shutdown: the PAS service's
+ * own status (its values are not public; any nonzero one is a refusal)
+ */
+#define RIG_TZ_REFUSED		5
+
 /**
  * struct rig_tz_counters - what the fake TrustZone has seen
  * @calls:		calls into TrustZone (init_image, mem_setup,
@@ -22,8 +28,9 @@
  * @hash_mismatch:	authentications refused on a segment's hash
  * @shutdown:		shutdown calls
  * @shutdown_refused:	shutdown calls refused on request
- * @bridges_created:	SHM bridges created (each deleted before the call returns)
- * @metadata_release:	metadata_release calls
+ * @bridges_created:	SHM bridges created over a carveout (the SCM backend
+ *			deletes each right after the authentication)
+ * @pool_bridges:	SHM bridges created over qcom_tzmem's pool areas
  * @video_var:		content-protection calls (video address ranges)
  * @injected:		calls failed on request
  * @violations:		calls that broke TrustZone's rules (see the log)
@@ -39,7 +46,7 @@ struct rig_tz_counters {
 	unsigned int shutdown;
 	unsigned int shutdown_refused;
 	unsigned int bridges_created;
-	unsigned int metadata_release;
+	unsigned int pool_bridges;
 	unsigned int video_var;
 	unsigned int injected;
 	unsigned int violations;
@@ -73,14 +80,14 @@ struct rig_tz_auth {
 void rig_tz_get_counters(struct rig_tz_counters *c);
 void rig_tz_reset_counters(void);
 void rig_tz_fail_call(unsigned int nth, int err);
-void rig_tz_set_rsc_table(bool available);
+bool rig_tz_rsc_table(void);
 int rig_tz_set_table(u32 pas_id, const void *buf, size_t size);
-void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, int err);
+void rig_tz_refuse_shutdown(u32 pas_id, unsigned int times, long status);
 bool rig_tz_running(u32 pas_id);
+void rig_tz_refuse_video_var(u64 status);
 unsigned int rig_tz_bridged_images(void);
 unsigned int rig_tz_live_bridges(void);
 int rig_tz_last_auth(u32 pas_id, struct rig_tz_auth *auth);
-unsigned int rig_tz_metadata_held(void);
 const char *rig_tz_last_violation(void);
 
 #endif /* __QCOM_PAS_RIG_TZ_H__ */

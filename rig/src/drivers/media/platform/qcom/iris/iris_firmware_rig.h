@@ -20,7 +20,6 @@
  * @mem:	the node's firmware carveout (empty without one)
  * @group:	the devres group of everything the test's probe steps made
  * @bridged:	images running over an SHM bridge before the test
- * @mdata:	metadata buffers held before the test
  */
 struct iris_test {
 	struct iris_core core;
@@ -28,7 +27,6 @@ struct iris_test {
 	struct resource mem;
 	void *group;
 	unsigned int bridged;
-	unsigned int mdata;
 };
 
 /* The packaged vpu30_p4_s6.mbn, with the vpu3x content-protection ranges */

@@ -180,7 +180,6 @@ static void iris_test_cycles_sm8250(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.auth_ok, IRIS_TEST_SM8250_CYCLES);
 	KUNIT_EXPECT_EQ(test, t.video_var, IRIS_TEST_SM8250_CYCLES * cp);
 	KUNIT_EXPECT_EQ(test, t.shutdown, IRIS_TEST_SM8250_CYCLES);
-	KUNIT_EXPECT_EQ(test, t.metadata_release, IRIS_TEST_SM8250_CYCLES);
 	KUNIT_EXPECT_EQ(test, t.get_rsc_table, 0);
 
 	/* Content protection refused after the auth: shut down and unmapped */
@@ -191,6 +190,27 @@ static void iris_test_cycles_sm8250(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.shutdown, 1);
 	iris_test_check_clean(test, it);
 	iris_test_load_unload(test, it);
+}
+
+/*
+ * TrustZone refuses content protection with x0 = 0 and its status in x1:
+ * qcom_scm_mem_protect_video_var() returns that status as a positive
+ * number, and iris_fw_load() returns it, from open(), where
+ * do_dentry_open() warns on a positive error. The load must fail with a
+ * negative errno, the firmware shut down and unmapped.
+ */
+static void iris_test_cp_refused_status(struct kunit *test)
+{
+	struct iris_test *it;
+	int ret;
+
+	it = iris_test_pas_node(test, "qcom-pas-rig,iris-sm8250", &sm8250_data);
+	rig_tz_refuse_video_var(RIG_TZ_REFUSED);
+	ret = iris_fw_load(&it->core);
+	rig_tz_reset_counters();
+	iris_test_check_clean(test, it);
+	/* Series patch 07: a refusal is -EIO, not TrustZone's status */
+	KUNIT_EXPECT_EQ(test, ret, -EIO);
 }
 
 /* A device-memory entry of TrustZone's resource table */
@@ -300,6 +320,7 @@ static struct kunit_case iris_fw_rig_pas_cases[] = {
 	KUNIT_CASE_PARAM(iris_test_first_load_retry, iris_test_first_fault_gen_params),
 	KUNIT_CASE(iris_test_rebind_after_refused_remove),
 	KUNIT_CASE_SLOW(iris_test_cycles_sm8250),
+	KUNIT_CASE(iris_test_cp_refused_status),
 	KUNIT_CASE(iris_test_rsc_table_devmem),
 	/* Last */
 	KUNIT_CASE_SLOW(iris_test_pas_leaks_close),

@@ -56,7 +56,6 @@ static void iris_test_cycles(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.video_var,
 			IRIS_TEST_CYCLES * iris_test_pdata.tz_cp_config_data_size);
 	KUNIT_EXPECT_EQ(test, t.shutdown, IRIS_TEST_CYCLES);
-	KUNIT_EXPECT_EQ(test, t.metadata_release, IRIS_TEST_CYCLES);
 	KUNIT_EXPECT_EQ(test, t.get_rsc_table, 0);
 }
 
@@ -89,7 +88,6 @@ static void iris_test_recovery(struct kunit *test)
 	rig_tz_get_counters(&t);
 	KUNIT_EXPECT_EQ(test, t.init_image, 2);
 	KUNIT_EXPECT_EQ(test, t.auth_ok, 2);
-	KUNIT_EXPECT_EQ(test, t.metadata_release, 2);
 	rig_smmu_get_counters(&s);
 	KUNIT_EXPECT_EQ(test, s.map_calls, 2);
 	/* The domain iris_fw_dev_init() allocated, and no other */
@@ -177,8 +175,6 @@ static void iris_test_fault_unwinds(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, t.shutdown, 0);
 	}
 	iris_test_check_clean(test, it);
-	/* The metadata went back whenever TrustZone had taken it */
-	KUNIT_EXPECT_EQ(test, t.metadata_release, f->tz_nth == 1 ? 0 : 1);
 
 	/* And the next load works */
 	rig_tz_fail_call(0, 0);
@@ -268,7 +264,6 @@ static void iris_test_refused_shutdown_at_remove(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, qcom_pas_shutdown(RIG_PAS_ID_VIDEO), 0);
 	KUNIT_EXPECT_FALSE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
 	KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
-	KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
 }
 
 /* A video-firmware child without iommus names no stream: probe fails */
@@ -404,8 +399,7 @@ static void iris_test_hypervisor(struct kunit *test)
 	for (i = 0; i < 3 && !test->status; i++) {
 		KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
 		KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
-		/* No context: no metadata held, no bridge from Linux */
-		KUNIT_EXPECT_EQ(test, rig_tz_metadata_held(), it->mdata);
+		/* No context: no bridge from Linux */
 		KUNIT_EXPECT_EQ(test, rig_tz_bridged_images(), it->bridged);
 		KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
 		iris_test_check_clean(test, it);
@@ -417,7 +411,6 @@ static void iris_test_hypervisor(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.auth_ok, 3);
 	KUNIT_EXPECT_EQ(test, t.video_var, 3 * iris_test_pdata.tz_cp_config_data_size);
 	KUNIT_EXPECT_EQ(test, t.shutdown, 3);
-	KUNIT_EXPECT_EQ(test, t.metadata_release, 0);
 	rig_smmu_get_counters(&s);
 	KUNIT_EXPECT_EQ(test, s.domains, 0);
 	KUNIT_EXPECT_EQ(test, s.map_calls, 0);
