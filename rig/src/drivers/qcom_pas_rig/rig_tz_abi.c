@@ -161,6 +161,8 @@ void *rig_smc_phys(phys_addr_t pa, size_t size)
  * @size:	size TrustZone reads or writes
  *
  * Memory only; and once Linux has enabled SHM bridging, inside a bridge.
+ *
+ * Return: true if TrustZone may use it; false after a violation.
  */
 bool rig_smc_buf_ok(struct rig_smc_call *c, unsigned int arg, phys_addr_t pa,
 		    size_t size)

@@ -266,6 +266,8 @@ const unsigned int rig_smc_nr_bridge_handlers = ARRAY_SIZE(rig_smc_bridge_handle
  * @pa:		start
  * @size:	size
  * @handle:	set to that bridge's handle, if not NULL
+ *
+ * Return: true if one live bridge covers the whole range.
  */
 bool rig_smc_bridged(phys_addr_t pa, size_t size, u64 *handle)
 {
@@ -293,6 +295,8 @@ bool rig_smc_bridged(phys_addr_t pa, size_t size, u64 *handle)
  * @pa:		start
  * @size:	size
  * @handle:	set to its handle, if not NULL
+ *
+ * Return: true if a live bridge starts at @pa and is @size long.
  */
 bool rig_smc_bridge_exactly(phys_addr_t pa, size_t size, u64 *handle)
 {
@@ -316,6 +320,8 @@ bool rig_smc_bridge_exactly(phys_addr_t pa, size_t size, u64 *handle)
 /**
  * rig_smc_live_bridges() - count the bridges that exist now
  * @carveouts:	count those over carveouts, else those over pool areas
+ *
+ * Return: the number of such bridges.
  */
 unsigned int rig_smc_live_bridges(bool carveouts)
 {

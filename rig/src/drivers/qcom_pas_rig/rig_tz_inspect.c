@@ -67,6 +67,8 @@ void rig_tz_fail_call(unsigned int nth, int err)
  *
  * A boot-time setting (rig_tz.gen=rsctable): the series asks once, when
  * qcom_scm probes.
+ *
+ * Return: true if it has the call.
  */
 bool rig_tz_rsc_table(void)
 {
