@@ -261,6 +261,29 @@ const struct rig_smc_handler rig_smc_bridge_handlers[] = {
 
 const unsigned int rig_smc_nr_bridge_handlers = ARRAY_SIZE(rig_smc_bridge_handlers);
 
+/* A live bridge over [pa, pa + size): exactly that range, or holding it */
+static bool rig_smc_bridge_find(phys_addr_t pa, size_t size, bool exact, u64 *handle)
+{
+	unsigned long flags;
+	bool found = false;
+	unsigned int i;
+
+	spin_lock_irqsave(&rig_smc_bridge_lock, flags);
+	for (i = 0; i < RIG_SMC_MAX_BRIDGES && !found; i++) {
+		struct rig_smc_bridge *b = &rig_smc_bridges[i];
+
+		if (!b->used)
+			continue;
+		found = exact ? b->pa == pa && b->size == size :
+				pa >= b->pa && pa + size <= b->pa + b->size;
+		if (found && handle)
+			*handle = b->handle;
+	}
+	spin_unlock_irqrestore(&rig_smc_bridge_lock, flags);
+
+	return found;
+}
+
 /**
  * rig_smc_bridged() - is a range inside one live bridge
  * @pa:		start
@@ -271,23 +294,7 @@ const unsigned int rig_smc_nr_bridge_handlers = ARRAY_SIZE(rig_smc_bridge_handle
  */
 bool rig_smc_bridged(phys_addr_t pa, size_t size, u64 *handle)
 {
-	unsigned long flags;
-	bool found = false;
-	unsigned int i;
-
-	spin_lock_irqsave(&rig_smc_bridge_lock, flags);
-	for (i = 0; i < RIG_SMC_MAX_BRIDGES && !found; i++) {
-		struct rig_smc_bridge *b = &rig_smc_bridges[i];
-
-		if (b->used && pa >= b->pa && pa + size <= b->pa + b->size) {
-			found = true;
-			if (handle)
-				*handle = b->handle;
-		}
-	}
-	spin_unlock_irqrestore(&rig_smc_bridge_lock, flags);
-
-	return found;
+	return rig_smc_bridge_find(pa, size, false, handle);
 }
 
 /**
@@ -300,21 +307,7 @@ bool rig_smc_bridged(phys_addr_t pa, size_t size, u64 *handle)
  */
 bool rig_smc_bridge_exactly(phys_addr_t pa, size_t size, u64 *handle)
 {
-	unsigned long flags;
-	bool found = false;
-	unsigned int i;
-
-	spin_lock_irqsave(&rig_smc_bridge_lock, flags);
-	for (i = 0; i < RIG_SMC_MAX_BRIDGES && !found; i++) {
-		struct rig_smc_bridge *b = &rig_smc_bridges[i];
-
-		found = b->used && b->pa == pa && b->size == size;
-		if (found && handle)
-			*handle = b->handle;
-	}
-	spin_unlock_irqrestore(&rig_smc_bridge_lock, flags);
-
-	return found;
+	return rig_smc_bridge_find(pa, size, true, handle);
 }
 
 /**
