@@ -20,11 +20,24 @@
 
 #define RIG_PAS_DRIVER		"bus/platform/drivers/qcom_q6v5_pas"
 
+/*
+ * The leaves are counted by hand from rig.dtsi, not computed the way the
+ * IOMMU core splits a mapping, so that a check against them does not hold
+ * whatever the core does. The fake SMMU offers 4K, 2M and 1G pages.
+ */
 struct rig_rproc rig_lpaicp = {
 	.compatible	= "qcom,shikra-lpaicp-pas",
 	.fw_name	= "qcom/shikra/lpaicp.mbn",
 	.pas_id		= RIG_PAS_ID_LPAICP,
 	.dtb_pas_id	= RIG_PAS_ID_LPAICP_DTB,
+	/*
+	 * 0xb4402000+0x2ce000 crosses one 2M boundary, 0xb4600000, with
+	 * 0x1fe000 before it and 0xd0000 after it, neither a whole 2M page:
+	 * 510 + 208 pages of 4K; the dtb image's 0x8000: 8 more
+	 */
+	.carveout_leaves = { [RIG_LEAF_4K] = 510 + 208 + 8 },
+	/* 0x1000 and 0x4000 */
+	.window_leaves	= { [RIG_LEAF_4K] = 1 + 4 },
 };
 
 struct rig_rproc rig_adsp = {
@@ -32,6 +45,11 @@ struct rig_rproc rig_adsp = {
 	.fw_name	= "qcom/vpu/vpu30_p4_s6.mbn",
 	.pas_id		= RIG_PAS_ID_ADSP,
 	.pds		= true,
+	/* 0xb0000000+0x700000, 2M-aligned: three 2M pages and 1M of 4K */
+	.carveout_leaves = { [RIG_LEAF_4K] = 256, [RIG_LEAF_2M] = 3 },
+	/* The 18 published windows, all 4K-granular: 59 pages in all */
+	.window_leaves	= { [RIG_LEAF_4K] = 4 + 1 + 3 + 2 + 3 + 1 + 1 + 1 + 1 +
+					14 + 1 + 13 + 1 + 1 + 8 + 2 + 1 + 1 },
 };
 
 struct rig_rproc * const rig_rprocs[2] = { &rig_lpaicp, &rig_adsp };
@@ -167,6 +185,44 @@ void rig_suite_exit(struct kunit_suite *suite)
 	if (rig_sysfs)
 		kern_unmount(rig_sysfs);
 	rig_sysfs = NULL;
+}
+
+/**
+ * rig_settle() - rig_suite_init(), and wait for the probe-time auto-boot
+ *		  of every enabled remote processor of the rig's DT
+ * @suite:	the suite
+ *
+ * The processors start asynchronously when they probe. A suite that resets
+ * the fakes' counters or arms a fault before those starts are over counts
+ * them, or fails them: such a suite starts here, from processors that
+ * are all running. Its suite_exit is rig_suite_exit().
+ *
+ * Return: 0, or a negative errno (-ETIMEDOUT: one never ran).
+ */
+int rig_settle(struct kunit_suite *suite)
+{
+	struct rig_rproc hyp = { .compatible = RIG_NO_IOMMU_COMPAT };
+	unsigned int i;
+	int ret;
+
+	ret = rig_suite_init(suite);
+	if (ret)
+		return ret;
+
+	ret = rig_find(&hyp);
+	for (i = 0; !ret && i <= ARRAY_SIZE(rig_rprocs); i++) {
+		struct rig_rproc *rp = i < ARRAY_SIZE(rig_rprocs) ? rig_rprocs[i] : &hyp;
+
+		if (!rig_wait_state(rp, "running", RIG_BOOT_TIMEOUT_MS)) {
+			pr_err("rig: %s did not auto-boot\n", rp->compatible);
+			ret = -ETIMEDOUT;
+		}
+	}
+	rig_put(&hyp);
+	if (ret)
+		rig_suite_exit(suite);
+
+	return ret;
 }
 
 static struct file *rig_open(const char *dir, const char *attr, int flags)

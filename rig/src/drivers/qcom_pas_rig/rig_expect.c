@@ -11,9 +11,10 @@
 #include <linux/delay.h>
 #include <linux/iommu.h>
 #include <linux/kmsg_dump.h>
-#include <linux/log2.h>
 #include <linux/slab.h>
 #include <qcom_pas_rig/test.h>
+
+#include "rig_tz_smc.h"
 
 /*
  * The regions the series maps for @rp: its carveouts and, with @windows and
@@ -36,54 +37,28 @@ static unsigned int rig_regions(struct rig_rproc *rp, struct rig_window *r,
 	return n;
 }
 
-/*
- * The fewest leaf entries a region can be mapped with: at each address the
- * largest page size the domain offers that both addresses are aligned to
- * and that the rest of the region holds.
- */
-static void rig_min_leaves(u64 da, u64 pa, u64 size, unsigned long pgsizes,
-			   unsigned long *leaves)
-{
-	while (size) {
-		unsigned long sizes = pgsizes & GENMASK(ilog2(size), 0);
-		u64 pgsize;
-
-		if (da | pa)
-			sizes &= GENMASK(__ffs64(da | pa), 0);
-		if (WARN_ON(!sizes))
-			return;
-		pgsize = BIT(__fls(sizes));
-		leaves[rig_smmu_leaf(pgsize)]++;
-		da += pgsize;
-		pa += pgsize;
-		size -= pgsize;
-	}
-}
-
+/* The regions mapped, and the fewest leaves they take (rig_drive.c) */
 static unsigned int rig_expected(struct rig_rproc *rp, bool windows,
 				 unsigned long *leaves)
 {
-	struct rig_window *r = kcalloc(RIG_DEVMEM_MAX_WINDOWS + 2, sizeof(*r), GFP_KERNEL);
-	unsigned int i, n;
+	bool mapped = windows && !rp->rsc_table;
+	unsigned int i;
 
-	memset(leaves, 0, RIG_LEAF_NR * sizeof(*leaves));
-	if (!r)
-		return 0;
-	n = rig_regions(rp, r, windows);
-	for (i = 0; i < n; i++)
-		rig_min_leaves(r[i].da, r[i].pa, r[i].size, RIG_SMMU_PGSIZES, leaves);
-	kfree(r);
+	for (i = 0; i < RIG_LEAF_NR; i++)
+		leaves[i] = rp->carveout_leaves[i] + (mapped ? rp->window_leaves[i] : 0);
 
-	return n;
+	return (rp->dtb_pas_id ? 2 : 1) + (mapped ? rp->nr_windows : 0);
 }
 
 /*
  * What TrustZone authenticated: the image inside the node's carveout,
- * under a bridge over exactly the carveout
+ * under a bridge over exactly the carveout once Linux has enabled SHM
+ * bridging, and under none without it
  */
 static void rig_check_auth(struct kunit *test, u32 pas_id,
 			   const struct resource *mem, unsigned int regions)
 {
+	bool bridging = rig_smc_bridging();
 	struct rig_tz_auth a;
 
 	KUNIT_ASSERT_EQ_MSG(test, rig_tz_last_auth(pas_id, &a), 0,
@@ -93,8 +68,9 @@ static void rig_check_auth(struct kunit *test, u32 pas_id,
 	KUNIT_EXPECT_GE_MSG(test, a.image_pa, mem->start, "PAS %u image", pas_id);
 	KUNIT_EXPECT_LE_MSG(test, a.image_pa + a.image_size, mem->end + 1,
 			    "PAS %u image end", pas_id);
-	KUNIT_EXPECT_EQ_MSG(test, a.bridge_pa, mem->start, "PAS %u SHM bridge", pas_id);
-	KUNIT_EXPECT_EQ_MSG(test, a.bridge_size, resource_size(mem),
+	KUNIT_EXPECT_EQ_MSG(test, a.bridge_pa, bridging ? mem->start : 0,
+			    "PAS %u SHM bridge", pas_id);
+	KUNIT_EXPECT_EQ_MSG(test, a.bridge_size, bridging ? resource_size(mem) : 0,
 			    "PAS %u SHM bridge size", pas_id);
 	KUNIT_EXPECT_TRUE_MSG(test, a.mapped, "PAS %u: mappings not checked", pas_id);
 	KUNIT_EXPECT_EQ_MSG(test, a.regions, regions, "PAS %u: regions checked", pas_id);
@@ -148,7 +124,7 @@ void rig_check_counters(struct kunit *test, struct rig_rproc *rp,
 		KUNIT_EXPECT_EQ(test, t.shutdown, shutdowns);
 	if (started) {
 		KUNIT_EXPECT_EQ(test, t.auth_ok, images);
-		KUNIT_EXPECT_EQ(test, t.bridges_created, images);
+		KUNIT_EXPECT_EQ(test, t.bridges_created, rig_smc_bridging() ? images : 0);
 		/* TrustZone checks every window at each auth, mapped or kept */
 		rig_check_auth(test, rp->pas_id, &rp->mem,
 			       1 + (rp->rsc_table ? 0 : rp->nr_windows));

@@ -12,6 +12,7 @@
 
 #include <dt-bindings/remoteproc/qcom,pas-common.h>
 #include <kunit/of.h>
+#include <kunit/test-bug.h>
 #include <linux/delay.h>
 #include <linux/elf.h>
 #include <linux/file.h>
@@ -28,7 +29,6 @@
 
 #define RIG_CORRUPT_FW		"rig-corrupt.mbn"
 #define RIG_DEVMEM_NODE		"/remoteproc-rig-devmem"
-#define RIG_NO_IOMMU_COMPAT	"qcom,qcs404-cdsp-pas"
 #define RIG_NO_IOMMU_CYCLES	10
 
 static struct rig_rproc *rig_param_rproc(struct kunit *test)
@@ -298,7 +298,15 @@ static struct property rig_devmem_status = {
 	.name = "status", .value = "okay", .length = sizeof("okay"),
 };
 
-KUNIT_DEFINE_ACTION_WRAPPER(rig_changeset_revert, of_changeset_revert, struct of_changeset *);
+/* A revert that fails leaves the node enabled for the next case: fail this one */
+static void rig_changeset_revert(void *cs)
+{
+	int ret = of_changeset_revert(cs);
+
+	if (ret)
+		kunit_fail_current_test("OF changeset not reverted: %d", ret);
+}
+
 KUNIT_DEFINE_ACTION_WRAPPER(rig_changeset_destroy, of_changeset_destroy, struct of_changeset *);
 
 /*
@@ -369,6 +377,7 @@ static void rig_devmem_refused(struct kunit *test, const struct rig_bad_devmem *
 	struct rig_tz_counters t;
 	struct platform_device *pdev;
 	struct device_node *np;
+	unsigned long end;
 
 	np = of_find_node_by_path(RIG_DEVMEM_NODE);
 	KUNIT_ASSERT_NOT_NULL(test, np);
@@ -385,11 +394,21 @@ static void rig_devmem_refused(struct kunit *test, const struct rig_bad_devmem *
 	KUNIT_EXPECT_TRUE_MSG(test, rig_log_has(dev_name(&pdev->dev), bad->what, bad->why),
 			      "no error \"%s ... %s\" for %s", bad->what, bad->why,
 			      dev_name(&pdev->dev));
-	platform_device_put(pdev);
 
-	/* Nothing asked of TrustZone or the SMMU, nothing left */
-	rig_smmu_get_counters(&s);
-	rig_tz_get_counters(&t);
+	/*
+	 * Nothing asked of TrustZone or the SMMU, nothing left. A driver that
+	 * took the node would start it asynchronously (auto-boot): then wait
+	 * until that start reaches the fakes, so that the counts see it.
+	 */
+	end = jiffies + msecs_to_jiffies(RIG_BOOT_TIMEOUT_MS);
+	do {
+		rig_smmu_get_counters(&s);
+		rig_tz_get_counters(&t);
+		if (!device_is_bound(&pdev->dev) || s.domains || t.calls)
+			break;
+		msleep(50);
+	} while (time_before(jiffies, end));
+	platform_device_put(pdev);
 	KUNIT_EXPECT_EQ(test, s.domains, 0);
 	KUNIT_EXPECT_EQ(test, s.map_pages, 0);
 	KUNIT_EXPECT_EQ(test, t.calls, 0);

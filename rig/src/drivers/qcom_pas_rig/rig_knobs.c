@@ -5,6 +5,7 @@
  * the rig armed for the next test.
  */
 
+#include <kunit/test-bug.h>
 #include <qcom_pas_rig/test.h>
 
 static void rig_restore_boot(void *unused)
@@ -23,13 +24,22 @@ void rig_set_boot(struct kunit *test, enum rig_smp2p_boot mode)
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rig_restore_boot, NULL), 0);
 }
 
+/*
+ * The restores run as the test's deferred actions, in its cleanup: one
+ * that fails fails the test, so that the next case does not start from
+ * a rig left as this one set it.
+ */
 static void rig_restore_firmware(void *data)
 {
 	struct rig_rproc *rp = data;
+	int ret;
 
-	if (rig_write(rp->sysfs, "firmware", rp->fw_name) == -EBUSY &&
-	    !rig_write(rp->sysfs, "state", "stop"))
-		rig_write(rp->sysfs, "firmware", rp->fw_name);
+	ret = rig_write(rp->sysfs, "firmware", rp->fw_name);
+	if (ret == -EBUSY && !rig_write(rp->sysfs, "state", "stop"))
+		ret = rig_write(rp->sysfs, "firmware", rp->fw_name);
+	if (ret)
+		kunit_fail_current_test("%s: firmware %s not restored: %d",
+					dev_name(rp->dev), rp->fw_name, ret);
 }
 
 /**
@@ -48,7 +58,10 @@ static char rig_fw_path_saved[256];
 
 static void rig_restore_fw_path(void *unused)
 {
-	rig_write("module/firmware_class/parameters", "path", rig_fw_path_saved);
+	int ret = rig_write("module/firmware_class/parameters", "path", rig_fw_path_saved);
+
+	if (ret)
+		kunit_fail_current_test("firmware_class.path not restored: %d", ret);
 }
 
 /**
@@ -152,7 +165,11 @@ void rig_set_rsc_table_call(struct kunit *test, bool available)
 
 static void rig_restore_tz_table(void *data)
 {
-	rig_tz_set_table((uintptr_t)data, NULL, 0);
+	int ret = rig_tz_set_table((uintptr_t)data, NULL, 0);
+
+	if (ret)
+		kunit_fail_current_test("PAS %lu: TrustZone's table not restored: %d",
+					(unsigned long)(uintptr_t)data, ret);
 }
 
 /**

@@ -46,6 +46,29 @@ static void rig_rsc_table_missing(struct kunit *test)
 	rig_rsc_table(test, false);
 }
 
+/*
+ * TrustZone's table for the image is empty (zero bytes): the processor
+ * starts without a resource table, only its carveouts mapped (series patch
+ * 08; v7.3 handed kmemdup()'s ZERO_SIZE_PTR to the remoteproc core as the
+ * table, which read table->num through it).
+ */
+static void rig_rsc_table_empty(struct kunit *test)
+{
+	struct rig_rproc *rp = *(struct rig_rproc * const *)test->param_value;
+	u8 none;
+
+	rig_set_rsc_table_call(test, true);
+	rig_ensure(test, rp, false);
+	rig_set_tz_table(test, rp->pas_id, &none, 0);
+	if (rp->dtb_pas_id)
+		rig_set_tz_table(test, rp->dtb_pas_id, &none, 0);
+
+	KUNIT_ASSERT_EQ(test, rig_start(test, rp), 0);
+	rig_check_running(test, rp);
+	KUNIT_ASSERT_EQ(test, rig_stop(test, rp), 0);
+	rig_check_offline(test, rp);
+}
+
 /* Every step of a start failed in turn, get_rsc_table included */
 static void rig_rsc_table_faults(struct kunit *test)
 {
@@ -72,6 +95,7 @@ static struct kunit_case rig_rsc_table_cases[] = {
 	KUNIT_CASE_SLOW(rig_rsc_table_leaks_open),
 	KUNIT_CASE_PARAM(rig_rsc_table_available, rig_rproc_gen_params),
 	KUNIT_CASE_PARAM(rig_rsc_table_missing, rig_rproc_gen_params),
+	KUNIT_CASE_PARAM(rig_rsc_table_empty, rig_rproc_gen_params),
 	KUNIT_CASE_PARAM_ATTR(rig_rsc_table_faults, rig_rproc_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	/* Last */

@@ -7,8 +7,8 @@
  * returns an empty or a large resource table, and the SMCs the fake
  * TrustZone logged.
  *
- * Where v7.3 or the series still passes a positive TrustZone status up, the
- * case pinning it skips, naming the fix proposed in docs/rig-smc-findings.md.
+ * A case that pins one of the series' fixes names its patch; with the
+ * patch reverted, the case fails (docs/breaks.md).
  */
 
 #include <linux/firmware/qcom/qcom_pas.h>
@@ -85,6 +85,31 @@ static void rig_scm_bridge_around_auth(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, auths, rp->dtb_pas_id ? 2 : 1);
 	KUNIT_EXPECT_EQ(test, rig_tz_live_bridges(), 0);
+}
+
+/*
+ * A TrustZone without SHM bridges (rig_tz.gen=nobridge; scripts/kunit's
+ * third boot): qcom_tzmem leaves bridging off, as it always does with
+ * QCOM_TZMEM_MODE_GENERIC, and bridges nothing, the carveout neither.
+ * TrustZone, never asked to require bridges, authenticates the images:
+ * every processor starts and stops, with no bridge call.
+ */
+static void rig_scm_without_bridging(struct kunit *test)
+{
+	struct rig_rproc *rp = *(struct rig_rproc * const *)test->param_value;
+	unsigned int from = rig_smc_log_count();
+
+	if (rig_smc_gen_bridges())
+		kunit_skip(test, "this boot's TrustZone has SHM bridges (rig_tz.gen=nobridge)");
+	KUNIT_EXPECT_FALSE(test, rig_smc_bridging());
+	rig_ensure(test, rp, false);
+	KUNIT_ASSERT_EQ(test, rig_start(test, rp), 0);
+	rig_check_running(test, rp);
+	KUNIT_ASSERT_EQ(test, rig_stop(test, rp), 0);
+	rig_check_offline(test, rp);
+	KUNIT_EXPECT_EQ(test, rig_smc_count(ARM_SMCCC_OWNER_SIP, RIG_SVC_MP,
+					    RIG_MP_SHM_BRIDGE_CREATE, from), 0);
+	KUNIT_EXPECT_EQ(test, rig_smc_live_bridges(false), 0);
 }
 
 /* TrustZone refuses one call of a start with its own status in x1 */
@@ -224,9 +249,9 @@ static struct qcom_pas_context *rig_scm_ctx(struct kunit *test)
 }
 
 /*
- * TrustZone's table is empty (zero bytes): v7.3 kmemdup()s zero bytes and
- * hands ZERO_SIZE_PTR on as a table (fixed upstream after v7.3, "qcom_scm:
- * handle empty PAS resource table").
+ * TrustZone's table is empty (zero bytes): no table, NULL and a size of 0
+ * (series patch 08). v7.3 kmemdup()ed zero bytes and handed ZERO_SIZE_PTR
+ * on as a table.
  */
 static void rig_scm_empty_rsc_table(struct kunit *test)
 {
@@ -237,12 +262,31 @@ static void rig_scm_empty_rsc_table(struct kunit *test)
 
 	rig_set_tz_table(test, rig_lpaicp.pas_id, &none, 0);
 	table = qcom_pas_get_rsc_table(ctx, NULL, 0, &size);
-	if (table == ZERO_SIZE_PTR)
-		kunit_skip(test,
-			   "ZERO_SIZE_PTR as a table: needs upstream's \"handle empty PAS resource table\" (docs/rig-smc-findings.md)");
+	KUNIT_EXPECT_NULL(test, table);
+	KUNIT_EXPECT_EQ(test, size, 0);
 	if (!IS_ERR_OR_NULL(table))
 		kfree(table);
-	KUNIT_EXPECT_TRUE(test, IS_ERR_OR_NULL(table) || !size);
+}
+
+/*
+ * TrustZone says the table needs more than 1 GiB, qcom_scm's limit: no
+ * table, an error, and no second call for that size.
+ */
+static void rig_scm_rsc_table_too_big(struct kunit *test)
+{
+	struct qcom_pas_context *ctx = rig_scm_ctx(test);
+	struct resource_table *table;
+	unsigned int from;
+	size_t size = 0;
+
+	rig_set_tz_table(test, rig_lpaicp.pas_id, NULL, SZ_1G + SZ_4K);
+	from = rig_smc_log_count();
+	table = qcom_pas_get_rsc_table(ctx, NULL, 0, &size);
+	KUNIT_EXPECT_TRUE_MSG(test, IS_ERR(table), "table %p, size %zu", table, size);
+	if (!IS_ERR_OR_NULL(table))
+		kfree(table);
+	KUNIT_EXPECT_EQ(test, rig_smc_count(ARM_SMCCC_OWNER_SIP, RIG_SVC_PIL,
+					    RIG_PIL_GET_RSCTABLE, from), 1);
 }
 
 /*
@@ -277,6 +321,7 @@ static void rig_scm_rsc_table_retry(struct kunit *test)
 static struct kunit_case rig_scm_cases[] = {
 	KUNIT_CASE(rig_scm_probed),
 	KUNIT_CASE(rig_scm_bridge_around_auth),
+	KUNIT_CASE_PARAM(rig_scm_without_bridging, rig_rproc_gen_params),
 	KUNIT_CASE(rig_scm_refused_init_image),
 	KUNIT_CASE(rig_scm_refused_auth),
 	KUNIT_CASE(rig_scm_refused_shutdown),
@@ -284,6 +329,7 @@ static struct kunit_case rig_scm_cases[] = {
 	KUNIT_CASE_SLOW(rig_scm_busy),
 	KUNIT_CASE(rig_scm_empty_rsc_table),
 	KUNIT_CASE(rig_scm_rsc_table_retry),
+	KUNIT_CASE(rig_scm_rsc_table_too_big),
 	{}
 };
 

@@ -3,7 +3,8 @@
  * Fake SMMU for the Qualcomm PAS test rig.
  *
  * An IOMMU driver for the "qcom-pas-rig,smmu" node: stream IDs come from
- * "iommus" (<SID mask>, as on arm-smmu) through of_xlate, default domains
+ * "iommus" (<SID mask>, as on arm-smmu) through of_xlate and are matched
+ * and grouped as arm-smmu matches them (rig_smmu_smr.c), default domains
  * are identity (client DMA stays direct, as with a bypassed stream), a
  * blocked stream faults, and paging domains use the kernel's ARM LPAE
  * stage-1 page tables, so page sizes, alignment and partial failures
@@ -365,16 +366,15 @@ static struct iommu_domain rig_smmu_blocked_domain = {
 static struct iommu_device *rig_smmu_probe_device(struct device *dev)
 {
 	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	int ret;
 
 	if (!fwspec || !rig_smmu_instance ||
 	    fwspec->iommu_fwnode != dev_fwnode(rig_smmu_instance->dev))
 		return ERR_PTR(-ENODEV);
 
-	return &rig_smmu_instance->iommu;
-}
+	ret = rig_smmu_smr_alloc(dev);
 
-static void rig_smmu_release_device(struct device *dev)
-{
+	return ret ? ERR_PTR(ret) : &rig_smmu_instance->iommu;
 }
 
 static int rig_smmu_def_domain_type(struct device *dev)
@@ -399,8 +399,8 @@ static const struct iommu_ops rig_smmu_ops = {
 	.blocked_domain		= &rig_smmu_blocked_domain,
 	.domain_alloc_paging	= rig_smmu_domain_alloc_paging,
 	.probe_device		= rig_smmu_probe_device,
-	.release_device		= rig_smmu_release_device,
-	.device_group		= generic_device_group,
+	.release_device		= rig_smmu_smr_free,
+	.device_group		= rig_smmu_smr_group,
 	.def_domain_type	= rig_smmu_def_domain_type,
 	.of_xlate		= rig_smmu_of_xlate,
 	.owner			= THIS_MODULE,
@@ -556,6 +556,10 @@ static int rig_smmu_probe(struct platform_device *pdev)
 	smmu = devm_kzalloc(dev, sizeof(*smmu), GFP_KERNEL);
 	if (!smmu)
 		return -ENOMEM;
+
+	ret = rig_smmu_smr_init(dev->of_node);
+	if (ret)
+		return dev_err_probe(dev, ret, "malformed qcom-pas-rig,boot-smrs\n");
 
 	smmu->dev = dev;
 	rig_smmu_instance = smmu;

@@ -11,6 +11,7 @@
 #include <linux/iommu.h>
 #include <linux/list.h>
 
+struct device_node;
 struct io_pgtable_ops;
 
 /**
@@ -61,5 +62,11 @@ size_t rig_smmu_maps_forget(struct rig_smmu_domain *rd, unsigned long iova,
 int rig_smmu_maps_find_pa(struct rig_smmu_domain *rd, phys_addr_t pa,
 			  unsigned long *iova);
 size_t rig_smmu_maps_bytes(struct rig_smmu_domain *rd);
+
+/* Stream matching (rig_smmu_smr.c) */
+int rig_smmu_smr_init(struct device_node *np);
+int rig_smmu_smr_alloc(struct device *dev);
+void rig_smmu_smr_free(struct device *dev);
+struct iommu_group *rig_smmu_smr_group(struct device *dev);
 
 #endif /* __QCOM_PAS_RIG_SMMU_INTERNAL_H__ */

@@ -97,8 +97,9 @@ enum rig_tz_state {
  * @refuse_status:	what they return: positive, the PAS service's status
  *			in x1 (x0 0); negative, an SCM status in x0
  * @rsc:		its resource table, as get_rsc_table returns it; NULL
- *			for the empty one
- * @rsc_size:		its size
+ *			for the empty one, or one only claimed
+ * @rsc_size:		its size; with @rsc NULL, 0 for the empty one, or
+ *			the size claimed
  */
 struct rig_tz_pas {
 	u32 pas_id;

@@ -40,6 +40,7 @@
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
+#include <linux/prandom.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
@@ -116,6 +117,14 @@ struct rig_smc_inject {
 };
 
 static struct rig_smc_inject rig_smc_inj;
+
+/*
+ * BUSY at random, as a TrustZone busy with another core's call answers:
+ * each yielding call, resumes aside, with a chance of busy_percent in 100
+ */
+static struct rnd_state rig_smc_rnd;
+static unsigned int rig_smc_busy_percent;
+static unsigned int rig_smc_busy_answered;
 
 /* An interrupted call, waiting for its resume */
 static struct rig_smc_call rig_smc_pending;
@@ -308,6 +317,13 @@ static bool rig_smc_injected(struct rig_smc_call *c, unsigned long *x6)
 	unsigned long flags;
 
 	spin_lock_irqsave(&rig_smc_lock, flags);
+	if (rig_smc_busy_percent && !c->fast && c->regs[0] != RIG_SMC_INTERRUPTED &&
+	    prandom_u32_state(&rig_smc_rnd) % 100 < rig_smc_busy_percent) {
+		rig_smc_busy_answered++;
+		c->a0 = RIG_SMC_EBUSY;
+		hit = true;
+		goto out;
+	}
 	if (c->svc != rig_smc_inj.svc || c->cmd != rig_smc_inj.cmd)
 		goto out;
 
@@ -492,6 +508,29 @@ static void rig_smc_set_inject(u8 svc, u8 cmd, unsigned int busy,
 void rig_smc_inject_busy(u8 svc, u8 cmd, unsigned int times)
 {
 	rig_smc_set_inject(svc, cmd, times, 0);
+}
+
+/**
+ * rig_smc_random_busy() - answer BUSY at random from now
+ * @seed:	seed of the pseudo-random sequence (printed by the caller, so a
+ *		failure can be replayed)
+ * @percent:	chance in 100 that a yielding call is answered BUSY; 0 stops
+ *
+ * Return: how many calls were answered BUSY since the last call.
+ */
+unsigned int rig_smc_random_busy(u64 seed, unsigned int percent)
+{
+	unsigned long flags;
+	unsigned int n;
+
+	spin_lock_irqsave(&rig_smc_lock, flags);
+	prandom_seed_state(&rig_smc_rnd, seed);
+	rig_smc_busy_percent = min(percent, 100U);
+	n = rig_smc_busy_answered;
+	rig_smc_busy_answered = 0;
+	spin_unlock_irqrestore(&rig_smc_lock, flags);
+
+	return n;
 }
 
 void rig_smc_inject_interrupted(u8 svc, u8 cmd, unsigned int times)

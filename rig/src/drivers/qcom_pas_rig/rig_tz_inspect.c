@@ -6,6 +6,7 @@
  * resource tables).
  */
 
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -79,19 +80,24 @@ bool rig_tz_rsc_table(void)
  * rig_tz_set_table() - the resource table TrustZone returns for a peripheral
  * @pas_id:	PAS id
  * @buf:	the table as include/linux/rsc_table.h lays it out, copied;
- *		NULL for the empty one, the default
+ *		NULL for the empty one, the default, or with @size over
+ *		1 GiB for one that size, which TrustZone only ever claims
+ *		(no buffer Linux offers holds it)
  * @size:	its size; 0 returns no bytes at all
  *
  * Once it has the call, TrustZone requires every device-memory entry of
  * the table to be mapped, as the entry says, at the peripheral's auth.
  *
- * Return: 0, -ENOMEM, or -ENOSPC if it tracks too many peripherals.
+ * Return: 0, -ENOMEM, -EINVAL for a claimed size of 1 GiB or less, or
+ * -ENOSPC if it tracks too many peripherals.
  */
 int rig_tz_set_table(u32 pas_id, const void *buf, size_t size)
 {
 	struct rig_tz_pas *pas;
 	void *copy = NULL;
 
+	if (!buf && size && size <= SZ_1G)
+		return -EINVAL;
 	if (buf) {
 		copy = kmemdup(buf, size, GFP_KERNEL);
 		if (!copy)

@@ -112,6 +112,31 @@ static int rig_tz_check_windows(struct rig_tz_pas *pas,
 	return 0;
 }
 
+/*
+ * The processor's fetches carry the stream IDs of the device's iommus
+ * entries: exactly one stream match register must match each, or the
+ * fetch faults (none) or the SMMU raises a stream match conflict (two).
+ */
+static int rig_tz_check_streams(struct rig_tz_pas *pas, struct device *dev)
+{
+	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	unsigned int i, n;
+	u16 sid;
+
+	for (i = 0; fwspec && i < fwspec->num_ids; i++) {
+		sid = fwspec->ids[i] & 0xffff;
+		n = rig_smmu_stream_matches(sid);
+		if (n != 1) {
+			rig_tz_violate("auth of PAS %u: stream %#x of %s matched by %u SMRs: %s",
+				       pas->pas_id, sid, dev_name(dev), n,
+				       n ? "stream match conflict" : "its fetches fault");
+			return -EACCES;
+		}
+	}
+
+	return 0;
+}
+
 /**
  * rig_tz_check_mappings() - what the processor will reach, before it is
  *			     released from reset
@@ -148,6 +173,10 @@ int rig_tz_check_mappings(struct rig_tz_pas *pas, const struct rig_tz_stream *s,
 			       pas->pas_id, dev_name(s->dev));
 		return -EACCES;
 	}
+
+	ret = rig_tz_check_streams(pas, s->dev);
+	if (ret)
+		return ret;
 
 	da = periph->identity ? s->mem : periph->da;
 	if (rig_smmu_domain_check(domain, da, s->mem, s->size, periph->prot, why,

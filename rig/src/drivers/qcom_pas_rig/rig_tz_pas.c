@@ -304,7 +304,8 @@ out:
  * than the output buffer is refused with x0 -1, x2
  * RSCTABLE_BUFFER_NOT_SUFFICIENT and x3 the size needed, which qcom_scm
  * retries with; x3 is the table's size otherwise. Without a table of its
- * own for the peripheral TrustZone returns an empty one (a header).
+ * own for the peripheral TrustZone returns an empty one (a header); a
+ * table only claimed (over 1 GiB) is larger than any output buffer.
  */
 static void rig_tz_pas_get_rsc_table(struct rig_smc_call *c)
 {
@@ -322,7 +323,7 @@ static void rig_tz_pas_get_rsc_table(struct rig_smc_call *c)
 		goto out;
 
 	pas = rig_tz_find(c->args[0], false);
-	if (pas && pas->rsc) {
+	if (pas && (pas->rsc || pas->rsc_size)) {
 		table = pas->rsc;
 		size = pas->rsc_size;
 	}
@@ -336,8 +337,9 @@ static void rig_tz_pas_get_rsc_table(struct rig_smc_call *c)
 		goto out;
 	}
 	buf = rig_smc_phys(out, out_size);
-	if (!buf) {
-		rig_smc_fail(c, RIG_SMC_EINVAL_ADDR, "argument 3: %pa not writable", &out);
+	if (!buf || !table) {
+		rig_smc_fail(c, RIG_SMC_EINVAL_ADDR, "argument 3: %pa not writable%s", &out,
+			     table ? "" : " or a claimed table fits it");
 		goto out;
 	}
 	memcpy(buf, table, size);

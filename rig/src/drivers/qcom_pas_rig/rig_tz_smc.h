@@ -137,6 +137,7 @@ void rig_smc_log_print(unsigned int from);
 unsigned int rig_smc_count(u8 owner, u8 svc, u8 cmd, unsigned int from);
 void rig_smc_inject_busy(u8 svc, u8 cmd, unsigned int times);
 void rig_smc_inject_interrupted(u8 svc, u8 cmd, unsigned int times);
+unsigned int rig_smc_random_busy(u64 seed, unsigned int percent);
 void rig_smc_inject_status(u8 svc, u8 cmd, long a0, u64 res0);
 unsigned int rig_smc_rsc_table_asked(void);
 

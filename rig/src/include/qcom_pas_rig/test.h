@@ -24,6 +24,8 @@
 #include <qcom_pas_rig/tz.h>
 
 #define RIG_BOOT_TIMEOUT_MS	20000
+/* The PAS processor whose stream a hypervisor owns (no iommus) */
+#define RIG_NO_IOMMU_COMPAT	"qcom,qcs404-cdsp-pas"
 #define RIG_RECOVERY_TIMEOUT_MS	10000
 
 /**
@@ -33,6 +35,9 @@
  * @pas_id:	PAS id of its main image
  * @dtb_pas_id:	PAS id of its dtb image, 0 without one
  * @pds:	whether it votes for the rig's power domains
+ * @carveout_leaves: leaf entries, by page size, of the fewest its
+ *		carveouts can be mapped with; counted by hand from rig.dtsi
+ * @window_leaves: the same for its qcom,devmem windows
  * @dev:	its platform device, found at suite init, dropped at suite exit
  * @mem:	its carveout
  * @dtb_mem:	the carveout of its dtb image
@@ -49,6 +54,8 @@ struct rig_rproc {
 	u32 pas_id;
 	u32 dtb_pas_id;
 	bool pds;
+	unsigned long carveout_leaves[RIG_LEAF_NR];
+	unsigned long window_leaves[RIG_LEAF_NR];
 
 	struct device *dev;
 	struct resource mem;
@@ -68,6 +75,7 @@ const void *rig_rproc_gen_params(struct kunit *test, const void *prev, char *des
 /* Driving the remote processors through sysfs (rig_drive.c) */
 int rig_suite_init(struct kunit_suite *suite);
 void rig_suite_exit(struct kunit_suite *suite);
+int rig_settle(struct kunit_suite *suite);
 int rig_find(struct rig_rproc *rp);
 int rig_write(const char *dir, const char *attr, const char *val);
 ssize_t rig_write_count(const char *dir, const char *attr, const char *val);

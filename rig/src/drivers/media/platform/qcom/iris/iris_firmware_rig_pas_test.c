@@ -303,6 +303,109 @@ static void iris_test_rsc_table_devmem(struct kunit *test)
 	}
 }
 
+/*
+ * Tables without a window: none at all (a size of 0; series patch 08 makes
+ * it NULL), and a header without entries of version 0 (what the SCM
+ * backend hands TrustZone as input, echoed back) and of version 1. Each
+ * load maps the carveout alone.
+ */
+static void iris_test_rsc_table_empty(struct kunit *test)
+{
+	static const struct resource_table headers[] = { { .ver = 0 }, { .ver = 1 } };
+	struct rig_smmu_counters s;
+	struct iris_test *it;
+	u8 none;
+	int i;
+
+	rig_set_rsc_table_call(test, true);
+	it = iris_test_pas_core(test);
+	for (i = -1; i < (int)ARRAY_SIZE(headers) && !test->status; i++) {
+		if (i < 0)
+			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, &none, 0);
+		else
+			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, &headers[i], sizeof(headers[i]));
+		rig_smmu_reset_counters();
+		KUNIT_ASSERT_EQ_MSG(test, iris_fw_load(&it->core), 0, "table %d", i);
+		rig_smmu_get_counters(&s);
+		KUNIT_EXPECT_EQ(test, s.map_calls, 1);
+		KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev),
+				resource_size(&it->mem));
+		KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
+		iris_test_check_clean(test, it);
+	}
+}
+
+enum iris_test_bad_table {
+	IRIS_TEST_BAD_VERSION,
+	IRIS_TEST_BAD_OFFSET,
+	IRIS_TEST_BAD_TYPE,
+	IRIS_TEST_BAD_TRUNCATED,
+	IRIS_TEST_BAD_NR,
+};
+
+/* A table of one device-memory entry, spoilt as @bad says */
+static void iris_test_set_bad_table(struct kunit *test, enum iris_test_bad_table bad)
+{
+	struct iris_test_rsc_devmem *entry;
+	struct resource_table *table;
+	size_t size;
+
+	size = struct_size(table, offset, 1) + sizeof(*entry);
+	table = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, table);
+	table->ver = 1;
+	table->num = 1;
+	entry = (void *)&table->offset[1];
+	table->offset[0] = (void *)entry - (void *)table;
+	entry->hdr.type = RSC_DEVMEM;
+	entry->devmem = iris_test_rsc_windows[0];
+
+	switch (bad) {
+	case IRIS_TEST_BAD_VERSION:
+		table->ver = 2;
+		break;
+	case IRIS_TEST_BAD_OFFSET:
+		/* Into the header: the entry would overlay ver and num */
+		table->offset[0] = 0;
+		break;
+	case IRIS_TEST_BAD_TYPE:
+		entry->hdr.type = RSC_CARVEOUT;
+		break;
+	case IRIS_TEST_BAD_TRUNCATED:
+		size -= sizeof(u32);
+		break;
+	case IRIS_TEST_BAD_NR:
+		break;
+	}
+	rig_set_tz_table(test, RIG_PAS_ID_VIDEO, table, size);
+}
+
+/*
+ * Tables iris cannot use fail the load with -EINVAL before TrustZone
+ * authenticates anything or a window is mapped: entries of a version
+ * other than 1, an entry offset into the header, an entry that is not
+ * device memory, a device-memory entry cut short.
+ */
+static void iris_test_rsc_table_bad(struct kunit *test)
+{
+	struct rig_tz_counters t;
+	struct iris_test *it;
+	int bad, ret;
+
+	rig_set_rsc_table_call(test, true);
+	it = iris_test_pas_core(test);
+	for (bad = 0; bad < IRIS_TEST_BAD_NR && !test->status; bad++) {
+		iris_test_set_bad_table(test, bad);
+		rig_tz_reset_counters();
+		ret = iris_fw_load(&it->core);
+		rig_tz_get_counters(&t);
+		KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "bad table %d", bad);
+		KUNIT_EXPECT_EQ_MSG(test, t.auth, 0, "bad table %d", bad);
+		KUNIT_EXPECT_NULL(test, it->core.fw_regions);
+		iris_test_check_clean(test, it);
+	}
+}
+
 /* make test-debug: every case below runs inside one kmemleak window */
 static void iris_test_pas_leaks_open(struct kunit *test)
 {
@@ -322,6 +425,8 @@ static struct kunit_case iris_fw_rig_pas_cases[] = {
 	KUNIT_CASE_SLOW(iris_test_cycles_sm8250),
 	KUNIT_CASE(iris_test_cp_refused_status),
 	KUNIT_CASE(iris_test_rsc_table_devmem),
+	KUNIT_CASE(iris_test_rsc_table_empty),
+	KUNIT_CASE(iris_test_rsc_table_bad),
 	/* Last */
 	KUNIT_CASE_SLOW(iris_test_pas_leaks_close),
 	{}
@@ -329,6 +434,8 @@ static struct kunit_case iris_fw_rig_pas_cases[] = {
 
 static struct kunit_suite iris_fw_rig_pas_suite = {
 	.name = "iris_fw_rig_pas",
+	.suite_init = rig_settle,
+	.suite_exit = rig_suite_exit,
 	.exit = iris_test_exit,
 	.test_cases = iris_fw_rig_pas_cases,
 };

@@ -303,6 +303,47 @@ static void iris_test_iommu_absent(struct kunit *test)
 	}
 }
 
+/*
+ * A firmware stream that the codec's own stream match entry matches (the
+ * lemans codec's <0x880 0x400> for the firmware's 0x882): the SMMU gives
+ * the firmware device the codec's SMR and so its IOMMU group, for which
+ * iommu_attach_device() refuses a domain. iris gives up and unwinds,
+ * before anything is mapped or asked of TrustZone.
+ */
+static void iris_test_stream_shared(struct kunit *test)
+{
+	struct iris_test *it;
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-shared", &iris_test_pdata);
+	KUNIT_ASSERT_NOT_NULL(test, it->fw_np);
+	KUNIT_EXPECT_EQ(test, iris_fw_dev_init(&it->core), -EINVAL);
+	iris_test_check_init_unwound(test, it, 1);
+}
+
+/*
+ * A firmware stream that overlaps an SMR the boot firmware left without
+ * being covered by it: the SMMU refuses the firmware device (a stream
+ * match conflict), which then has no IOMMU, and iris gives up as for an
+ * IOMMU that never probes.
+ */
+static void iris_test_stream_conflict(struct kunit *test)
+{
+	struct iris_test *it;
+	int ret;
+
+	if (IS_ENABLED(CONFIG_MODULES))
+		kunit_skip(test, "with modules the answer follows the deferred-probe timeout");
+
+	it = iris_test_core(test, "qcom-pas-rig,iris-conflict", &iris_test_pdata);
+	KUNIT_ASSERT_NOT_NULL(test, it->fw_np);
+	ret = iris_fw_dev_init(&it->core);
+	KUNIT_EXPECT_EQ(test, ret, driver_deferred_probe_check_state(it->core.dev));
+	KUNIT_EXPECT_NE(test, ret, -EPROBE_DEFER);
+	KUNIT_EXPECT_TRUE(test, rig_log_has("", "stream 0x2a02 mask 0x402",
+					    "stream match conflict"));
+	iris_test_check_init_unwound(test, it, 0);
+}
+
 /* No carveout for the firmware: probe fails before creating anything */
 static void iris_test_no_memory_region(struct kunit *test)
 {
@@ -469,6 +510,8 @@ static struct kunit_case iris_fw_rig_cases[] = {
 	KUNIT_CASE(iris_test_refused_shutdown_at_remove),
 	KUNIT_CASE(iris_test_no_stream),
 	KUNIT_CASE(iris_test_iommu_absent),
+	KUNIT_CASE(iris_test_stream_shared),
+	KUNIT_CASE(iris_test_stream_conflict),
 	KUNIT_CASE(iris_test_no_memory_region),
 	KUNIT_CASE(iris_test_attach_fails),
 	KUNIT_CASE(iris_test_hypervisor),
@@ -481,6 +524,9 @@ static struct kunit_case iris_fw_rig_cases[] = {
 
 static struct kunit_suite iris_fw_rig_suite = {
 	.name = "iris_fw_rig",
+	/* Linked first: the processors' auto-boots may still run */
+	.suite_init = rig_settle,
+	.suite_exit = rig_suite_exit,
 	.exit = iris_test_exit,
 	.test_cases = iris_fw_rig_cases,
 };
