@@ -340,6 +340,8 @@ enum iris_test_bad_table {
 	IRIS_TEST_BAD_OFFSET,
 	IRIS_TEST_BAD_TYPE,
 	IRIS_TEST_BAD_TRUNCATED,
+	IRIS_TEST_BAD_UNALIGNED,
+	IRIS_TEST_BAD_OVER_CARVEOUT,
 	IRIS_TEST_BAD_NR,
 };
 
@@ -374,6 +376,13 @@ static void iris_test_set_bad_table(struct kunit *test, enum iris_test_bad_table
 	case IRIS_TEST_BAD_TRUNCATED:
 		size -= sizeof(u32);
 		break;
+	case IRIS_TEST_BAD_UNALIGNED:
+		entry->devmem.da += 0x800;
+		break;
+	case IRIS_TEST_BAD_OVER_CARVEOUT:
+		/* The carveout is mapped from device address 0 */
+		entry->devmem.da = 0x1000;
+		break;
 	case IRIS_TEST_BAD_NR:
 		break;
 	}
@@ -384,7 +393,8 @@ static void iris_test_set_bad_table(struct kunit *test, enum iris_test_bad_table
  * Tables iris cannot use fail the load with -EINVAL before TrustZone
  * authenticates anything or a window is mapped: entries of a version
  * other than 1, an entry offset into the header, an entry that is not
- * device memory, a device-memory entry cut short.
+ * device memory, a device-memory entry cut short, one not 4 KiB aligned,
+ * one over the carveout's device addresses.
  */
 static void iris_test_rsc_table_bad(struct kunit *test)
 {
