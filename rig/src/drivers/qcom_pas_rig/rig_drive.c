@@ -16,6 +16,7 @@
 #include <linux/of_platform.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/platform_device.h>
+#include <linux/slab.h>
 #include <qcom_pas_rig/test.h>
 
 #define RIG_PAS_DRIVER		"bus/platform/drivers/qcom_q6v5_pas"
@@ -201,24 +202,29 @@ void rig_suite_exit(struct kunit_suite *suite)
  */
 int rig_settle(struct kunit_suite *suite)
 {
-	struct rig_rproc hyp = { .compatible = RIG_NO_IOMMU_COMPAT };
+	/* On the heap: room for the most windows a node may have */
+	struct rig_rproc *hyp __free(kfree) = kzalloc(sizeof(*hyp), GFP_KERNEL);
 	unsigned int i;
 	int ret;
+
+	if (!hyp)
+		return -ENOMEM;
+	hyp->compatible = RIG_NO_IOMMU_COMPAT;
 
 	ret = rig_suite_init(suite);
 	if (ret)
 		return ret;
 
-	ret = rig_find(&hyp);
+	ret = rig_find(hyp);
 	for (i = 0; !ret && i <= ARRAY_SIZE(rig_rprocs); i++) {
-		struct rig_rproc *rp = i < ARRAY_SIZE(rig_rprocs) ? rig_rprocs[i] : &hyp;
+		struct rig_rproc *rp = i < ARRAY_SIZE(rig_rprocs) ? rig_rprocs[i] : hyp;
 
 		if (!rig_wait_state(rp, "running", RIG_BOOT_TIMEOUT_MS)) {
 			pr_err("rig: %s did not auto-boot\n", rp->compatible);
 			ret = -ETIMEDOUT;
 		}
 	}
-	rig_put(&hyp);
+	rig_put(hyp);
 	if (ret)
 		rig_suite_exit(suite);
 

@@ -25,9 +25,9 @@ void rig_set_boot(struct kunit *test, enum rig_smp2p_boot mode)
 }
 
 /*
- * The restores run as the test's deferred actions, in its cleanup: one
- * that fails fails the test, so that the next case does not start from
- * a rig left as this one set it.
+ * The restores run as the test's deferred actions, in its cleanup: a
+ * restore that cannot be made fails the test, so that the next case does
+ * not start from a rig left as this one set it.
  */
 static void rig_restore_firmware(void *data)
 {

@@ -24,6 +24,7 @@
 #include <linux/slab.h>
 #include <qcom_pas_rig/smmu.h>
 
+#include "rig_fakes.h"
 #include "rig_smmu.h"
 
 /* As many stream-match groups as SC8280XP's and SA8775p's apps SMMU */

@@ -130,7 +130,7 @@ static int __init rig_smc_scan(void)
 		struct rig_smc_site *site;
 		bool link;
 
-		insn = le32_to_cpu(*p);
+		insn = le32_to_cpu(*(__le32 *)p);
 		link = aarch64_insn_is_bl(insn);
 		if (!link && !aarch64_insn_is_b(insn))
 			continue;
@@ -170,7 +170,7 @@ MODULE_PARM_DESC(sites, "catch SMCs at the call sites of __arm_smccc_smc");
 static int __init rig_smc_hook_init(void)
 {
 	unsigned long entry = (unsigned long)__arm_smccc_smc;
-	u32 insn = le32_to_cpu(*(u32 *)entry);
+	u32 insn = le32_to_cpu(*(__le32 *)entry);
 	int ret;
 
 	if (rig_smc_nohook) {

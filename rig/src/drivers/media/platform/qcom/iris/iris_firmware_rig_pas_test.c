@@ -311,21 +311,22 @@ static void iris_test_rsc_table_devmem(struct kunit *test)
  */
 static void iris_test_rsc_table_empty(struct kunit *test)
 {
-	static const struct resource_table headers[] = { { .ver = 0 }, { .ver = 1 } };
+	static const struct resource_table v0 = { .ver = 0 }, v1 = { .ver = 1 };
+	const struct resource_table *headers[] = { NULL, &v0, &v1 };
 	struct rig_smmu_counters s;
 	struct iris_test *it;
+	unsigned int i;
 	u8 none;
-	int i;
 
 	rig_set_rsc_table_call(test, true);
 	it = iris_test_pas_core(test);
-	for (i = -1; i < (int)ARRAY_SIZE(headers) && !test->status; i++) {
-		if (i < 0)
-			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, &none, 0);
+	for (i = 0; i < ARRAY_SIZE(headers) && !test->status; i++) {
+		if (headers[i])
+			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, headers[i], sizeof(*headers[i]));
 		else
-			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, &headers[i], sizeof(headers[i]));
+			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, &none, 0);
 		rig_smmu_reset_counters();
-		KUNIT_ASSERT_EQ_MSG(test, iris_fw_load(&it->core), 0, "table %d", i);
+		KUNIT_ASSERT_EQ_MSG(test, iris_fw_load(&it->core), 0, "table %u", i);
 		rig_smmu_get_counters(&s);
 		KUNIT_EXPECT_EQ(test, s.map_calls, 1);
 		KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev),
