@@ -6,16 +6,14 @@
  * could not and loads again; a new binding after a remove whose shutdown
  * TrustZone refused; and the sm8250 platform data of the driver itself on
  * a node described as sc8280xp.dtsi and sc8280xp-el2.dtso describe its
- * codec, with the packaged image it names; and the device memory of the
- * resource table of a TrustZone that has the call. In make test-debug,
- * inside one kmemleak window.
+ * codec, with the packaged image it names. In make test-debug, inside one
+ * kmemleak window.
  */
 
 #include <kunit/test.h>
 #include <linux/device.h>
 #include <linux/firmware/qcom/qcom_pas.h>
 #include <linux/iommu.h>
-#include <linux/rsc_table.h>
 #include <qcom_pas_rig/test.h>
 
 #include "iris_firmware.h"
@@ -23,7 +21,6 @@
 #include "iris_platform_common.h"
 
 #define IRIS_TEST_SM8250_CYCLES	20
-#define IRIS_TEST_RSC_CYCLES	10
 /* TrustZone calls of a load: init_image, mem_setup, auth, content protection */
 #define IRIS_TEST_CP_CALL	4
 
@@ -213,210 +210,6 @@ static void iris_test_cp_refused_status(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ret, -EIO);
 }
 
-/* A device-memory entry of TrustZone's resource table */
-struct iris_test_rsc_devmem {
-	struct fw_rsc_hdr hdr;
-	struct fw_rsc_devmem devmem;
-} __packed;
-
-/*
- * Two windows in unused MMIO of QEMU virt's platform bus, never RAM; the
- * second at a device address that is not its physical one, so that the
- * mapping must take the entry's device address
- */
-static const struct fw_rsc_devmem iris_test_rsc_windows[] = {
-	{ .da = 0x0c100000, .pa = 0x0c100000, .len = 0x1000,
-	  .flags = IOMMU_READ | IOMMU_WRITE | IOMMU_MMIO | IOMMU_NOEXEC },
-	{ .da = 0x40000000, .pa = 0x0c102000, .len = 0x2000,
-	  .flags = IOMMU_READ | IOMMU_MMIO | IOMMU_NOEXEC },
-};
-
-/* The table TrustZone returns for PAS 9: header, offsets, then the entries */
-static void iris_test_set_rsc_table(struct kunit *test)
-{
-	const unsigned int num = ARRAY_SIZE(iris_test_rsc_windows);
-	struct iris_test_rsc_devmem *entry;
-	struct resource_table *table;
-	size_t size;
-	unsigned int i;
-
-	size = struct_size(table, offset, num) + num * sizeof(*entry);
-	table = kunit_kzalloc(test, size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, table);
-	table->ver = 1;
-	table->num = num;
-	entry = (void *)&table->offset[num];
-	for (i = 0; i < num; i++, entry++) {
-		table->offset[i] = (void *)entry - (void *)table;
-		entry->hdr.type = RSC_DEVMEM;
-		entry->devmem = iris_test_rsc_windows[i];
-	}
-	rig_set_rsc_table_call(test, true);
-	rig_set_tz_table(test, RIG_PAS_ID_VIDEO, table, size);
-}
-
-/*
- * TrustZone has the resource-table call and lists device memory for PAS 9:
- * each load asks for the table, maps the carveout and both windows in one
- * qcom_rproc_map_regions() (the fake TrustZone checks the windows at the
- * auth, read back from the page tables), and each unload unmaps all three
- * in one IOTLB sync.
- */
-static void iris_test_rsc_table_devmem(struct kunit *test)
-{
-	const struct fw_rsc_devmem *w = iris_test_rsc_windows;
-	struct rig_smmu_counters s;
-	struct rig_tz_counters t;
-	struct iris_test *it;
-	size_t bytes;
-	char why[96];
-	int i, j;
-
-	iris_test_set_rsc_table(test);
-	it = iris_test_pas_core(test);
-	bytes = resource_size(&it->mem) + w[0].len + w[1].len;
-
-	for (i = 0; i < IRIS_TEST_RSC_CYCLES && !test->status; i++) {
-		rig_tz_reset_counters();
-		rig_smmu_reset_counters();
-		KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-		rig_tz_get_counters(&t);
-		rig_smmu_get_counters(&s);
-		KUNIT_EXPECT_EQ(test, t.get_rsc_table, 1);
-		KUNIT_EXPECT_EQ(test, t.auth_ok, 1);
-		KUNIT_EXPECT_EQ(test, t.violations, 0);
-		KUNIT_EXPECT_EQ(test, s.map_calls, 3);
-		KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev), bytes);
-		for (j = 0; j < ARRAY_SIZE(iris_test_rsc_windows); j++)
-			KUNIT_EXPECT_EQ_MSG(test, rig_smmu_domain_check(it->core.fw_domain,
-									w[j].da, w[j].pa,
-									w[j].len, w[j].flags,
-									why, sizeof(why)), 0,
-					    "resource %d: %s", j, why);
-
-		rig_smmu_reset_counters();
-		KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
-		rig_smmu_get_counters(&s);
-		KUNIT_EXPECT_EQ(test, s.tlb_syncs, 1);
-		KUNIT_EXPECT_EQ(test, s.unmap_refused, 0);
-		iris_test_check_clean(test, it);
-	}
-}
-
-/*
- * Tables without a window: none at all (a size of 0; series patch 08 makes
- * it NULL), and a header without entries of version 0 (what the SCM
- * backend hands TrustZone as input, echoed back) and of version 1. Each
- * load maps the carveout alone.
- */
-static void iris_test_rsc_table_empty(struct kunit *test)
-{
-	static const struct resource_table v0 = { .ver = 0 }, v1 = { .ver = 1 };
-	const struct resource_table *headers[] = { NULL, &v0, &v1 };
-	struct rig_smmu_counters s;
-	struct iris_test *it;
-	unsigned int i;
-	u8 none;
-
-	rig_set_rsc_table_call(test, true);
-	it = iris_test_pas_core(test);
-	for (i = 0; i < ARRAY_SIZE(headers) && !test->status; i++) {
-		if (headers[i])
-			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, headers[i], sizeof(*headers[i]));
-		else
-			rig_set_tz_table(test, RIG_PAS_ID_VIDEO, &none, 0);
-		rig_smmu_reset_counters();
-		KUNIT_ASSERT_EQ_MSG(test, iris_fw_load(&it->core), 0, "table %u", i);
-		rig_smmu_get_counters(&s);
-		KUNIT_EXPECT_EQ(test, s.map_calls, 1);
-		KUNIT_EXPECT_EQ(test, rig_smmu_mapped_bytes(it->core.fw_dev),
-				resource_size(&it->mem));
-		KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
-		iris_test_check_clean(test, it);
-	}
-}
-
-enum iris_test_bad_table {
-	IRIS_TEST_BAD_VERSION,
-	IRIS_TEST_BAD_OFFSET,
-	IRIS_TEST_BAD_TYPE,
-	IRIS_TEST_BAD_TRUNCATED,
-	IRIS_TEST_BAD_UNALIGNED,
-	IRIS_TEST_BAD_OVER_CARVEOUT,
-	IRIS_TEST_BAD_NR,
-};
-
-/* A table of one device-memory entry, spoilt as @bad says */
-static void iris_test_set_bad_table(struct kunit *test, enum iris_test_bad_table bad)
-{
-	struct iris_test_rsc_devmem *entry;
-	struct resource_table *table;
-	size_t size;
-
-	size = struct_size(table, offset, 1) + sizeof(*entry);
-	table = kunit_kzalloc(test, size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, table);
-	table->ver = 1;
-	table->num = 1;
-	entry = (void *)&table->offset[1];
-	table->offset[0] = (void *)entry - (void *)table;
-	entry->hdr.type = RSC_DEVMEM;
-	entry->devmem = iris_test_rsc_windows[0];
-
-	switch (bad) {
-	case IRIS_TEST_BAD_VERSION:
-		table->ver = 2;
-		break;
-	case IRIS_TEST_BAD_OFFSET:
-		/* Into the header: the entry would overlay ver and num */
-		table->offset[0] = 0;
-		break;
-	case IRIS_TEST_BAD_TYPE:
-		entry->hdr.type = RSC_CARVEOUT;
-		break;
-	case IRIS_TEST_BAD_TRUNCATED:
-		size -= sizeof(u32);
-		break;
-	case IRIS_TEST_BAD_UNALIGNED:
-		entry->devmem.da += 0x800;
-		break;
-	case IRIS_TEST_BAD_OVER_CARVEOUT:
-		/* The carveout is mapped from device address 0 */
-		entry->devmem.da = 0x1000;
-		break;
-	case IRIS_TEST_BAD_NR:
-		break;
-	}
-	rig_set_tz_table(test, RIG_PAS_ID_VIDEO, table, size);
-}
-
-/*
- * Tables iris cannot use fail the load with -EINVAL before TrustZone
- * authenticates anything or a window is mapped: entries of a version
- * other than 1, an entry offset into the header, an entry that is not
- * device memory, a device-memory entry cut short, one not 4 KiB aligned,
- * one over the carveout's device addresses.
- */
-static void iris_test_rsc_table_bad(struct kunit *test)
-{
-	struct rig_tz_counters t;
-	struct iris_test *it;
-	int bad, ret;
-
-	rig_set_rsc_table_call(test, true);
-	it = iris_test_pas_core(test);
-	for (bad = 0; bad < IRIS_TEST_BAD_NR && !test->status; bad++) {
-		iris_test_set_bad_table(test, bad);
-		rig_tz_reset_counters();
-		ret = iris_fw_load(&it->core);
-		rig_tz_get_counters(&t);
-		KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "bad table %d", bad);
-		KUNIT_EXPECT_EQ_MSG(test, t.auth, 0, "bad table %d", bad);
-		KUNIT_EXPECT_NULL(test, it->core.fw_regions);
-		iris_test_check_clean(test, it);
-	}
-}
-
 /* make test-debug: every case below runs inside one kmemleak window */
 static void iris_test_pas_leaks_open(struct kunit *test)
 {
@@ -435,9 +228,6 @@ static struct kunit_case iris_fw_rig_pas_cases[] = {
 	KUNIT_CASE(iris_test_rebind_after_refused_remove),
 	KUNIT_CASE_SLOW(iris_test_cycles_sm8250),
 	KUNIT_CASE(iris_test_cp_refused_status),
-	KUNIT_CASE(iris_test_rsc_table_devmem),
-	KUNIT_CASE(iris_test_rsc_table_empty),
-	KUNIT_CASE(iris_test_rsc_table_bad),
 	/* Last */
 	KUNIT_CASE_SLOW(iris_test_pas_leaks_close),
 	{}
