@@ -251,7 +251,9 @@ static void iris_test_rsc_table_refused_shutdown(struct kunit *test)
 	rig_smmu_reset_counters();
 	KUNIT_EXPECT_LT(test, iris_fw_unload(&it->core), 0);
 	rig_smmu_get_counters(&s);
+	rig_tz_get_counters(&t);
 	KUNIT_EXPECT_EQ(test, s.unmap_pages, 0);
+	KUNIT_EXPECT_EQ_MSG(test, t.violations, 0, "%s", rig_tz_last_violation());
 	KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
 	iris_test_check_rsc_mapped(test, it);
 
