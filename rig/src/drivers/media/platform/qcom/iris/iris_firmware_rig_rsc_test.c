@@ -135,6 +135,14 @@ struct iris_test_rsc_fault {
 	bool first;
 };
 
+/* Regions mapped before the step fails: the carveout, then the windows */
+static const unsigned int iris_test_rsc_mapped_before[] = {
+	[IRIS_TEST_RSC_GET_TABLE] = 0,
+	[IRIS_TEST_RSC_MAP_CARVEOUT] = 0,
+	[IRIS_TEST_RSC_MAP_WINDOW0] = 1,
+	[IRIS_TEST_RSC_MAP_WINDOW1] = 2,
+};
+
 static const struct iris_test_rsc_fault iris_test_rsc_faults[] = {
 	{ "get_rsc_table", IRIS_TEST_RSC_GET_TABLE, false },
 	{ "carveout map", IRIS_TEST_RSC_MAP_CARVEOUT, false },
@@ -204,6 +212,9 @@ static void iris_test_rsc_table_faults(struct kunit *test)
 	rig_smmu_get_counters(&s);
 	KUNIT_EXPECT_EQ(test, t.injected + s.map_failed, 1);
 	KUNIT_EXPECT_EQ(test, t.get_rsc_table, f->first ? 2 : 1);
+	/* The fault hit the region it aimed at; the retry maps all three */
+	KUNIT_EXPECT_EQ(test, s.map_calls,
+			iris_test_rsc_mapped_before[f->step] + (f->first ? 3 : 0));
 	KUNIT_EXPECT_EQ(test, s.unmap_refused, 0);
 	KUNIT_EXPECT_EQ_MSG(test, s.misuse, 0, "IOMMU API misused (see the log)");
 
