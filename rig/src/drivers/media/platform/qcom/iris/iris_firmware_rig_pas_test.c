@@ -12,8 +12,6 @@
 
 #include <kunit/test.h>
 #include <linux/device.h>
-#include <linux/firmware/qcom/qcom_pas.h>
-#include <linux/iommu.h>
 #include <qcom_pas_rig/test.h>
 
 #include "iris_firmware.h"

@@ -11,6 +11,7 @@
 
 #include <kunit/test.h>
 #include <linux/bits.h>
+#include <linux/device.h>
 #include <linux/iommu.h>
 #include <linux/rsc_table.h>
 #include <qcom_pas_rig/test.h>
@@ -81,6 +82,26 @@ static void iris_test_check_rsc_mapped(struct kunit *test, struct iris_test *it)
 }
 
 /*
+ * A load with TrustZone's table: one table call, one authentication, the
+ * carveout and both windows mapped in three iommu_map() calls. @t and @s
+ * return the load's counters.
+ */
+static void iris_test_rsc_load(struct kunit *test, struct iris_test *it,
+			       struct rig_tz_counters *t, struct rig_smmu_counters *s)
+{
+	rig_tz_reset_counters();
+	rig_smmu_reset_counters();
+	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
+	rig_tz_get_counters(t);
+	rig_smmu_get_counters(s);
+	KUNIT_EXPECT_EQ(test, t->get_rsc_table, 1);
+	KUNIT_EXPECT_EQ(test, t->auth_ok, 1);
+	KUNIT_EXPECT_EQ_MSG(test, t->violations, 0, "%s", rig_tz_last_violation());
+	KUNIT_EXPECT_EQ(test, s->map_calls, 3);
+	iris_test_check_rsc_mapped(test, it);
+}
+
+/*
  * TrustZone has the resource-table call and lists device memory for PAS 9:
  * each load asks for the table, maps the carveout and both windows in one
  * qcom_rproc_map_regions() (the fake TrustZone checks the windows at the
@@ -98,16 +119,7 @@ static void iris_test_rsc_table_devmem(struct kunit *test)
 	it = iris_test_pas_core(test);
 
 	for (i = 0; i < IRIS_TEST_RSC_CYCLES && !test->status; i++) {
-		rig_tz_reset_counters();
-		rig_smmu_reset_counters();
-		KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-		rig_tz_get_counters(&t);
-		rig_smmu_get_counters(&s);
-		KUNIT_EXPECT_EQ(test, t.get_rsc_table, 1);
-		KUNIT_EXPECT_EQ(test, t.auth_ok, 1);
-		KUNIT_EXPECT_EQ(test, t.violations, 0);
-		KUNIT_EXPECT_EQ(test, s.map_calls, 3);
-		iris_test_check_rsc_mapped(test, it);
+		iris_test_rsc_load(test, it, &t, &s);
 
 		rig_smmu_reset_counters();
 		KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
@@ -235,9 +247,7 @@ static void iris_test_rsc_table_faults(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, it->core.fw_regions);
 	iris_test_check_clean(test, it);
 
-	rig_tz_reset_counters();
-	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-	iris_test_check_rsc_mapped(test, it);
+	iris_test_rsc_load(test, it, &t, &s);
 	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
 	iris_test_check_clean(test, it);
 }
@@ -268,20 +278,11 @@ static void iris_test_rsc_table_refused_shutdown(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, rig_tz_running(RIG_PAS_ID_VIDEO));
 	iris_test_check_rsc_mapped(test, it);
 
-	rig_tz_reset_counters();
-	rig_smmu_reset_counters();
-	KUNIT_ASSERT_EQ(test, iris_fw_load(&it->core), 0);
-	rig_tz_get_counters(&t);
-	rig_smmu_get_counters(&s);
+	iris_test_rsc_load(test, it, &t, &s);
 	KUNIT_EXPECT_EQ(test, t.shutdown, 1);
-	KUNIT_EXPECT_EQ(test, t.get_rsc_table, 1);
-	KUNIT_EXPECT_EQ(test, t.auth_ok, 1);
-	KUNIT_EXPECT_EQ(test, t.violations, 0);
-	/* The retried unload unmaps the three in one sync, the load maps them */
+	/* The retried unload unmaps the three in one sync */
 	KUNIT_EXPECT_EQ(test, s.tlb_syncs, 1);
-	KUNIT_EXPECT_EQ(test, s.map_calls, 3);
 	KUNIT_EXPECT_EQ(test, s.unmap_refused, 0);
-	iris_test_check_rsc_mapped(test, it);
 
 	KUNIT_EXPECT_EQ(test, iris_fw_unload(&it->core), 0);
 	iris_test_check_clean(test, it);
